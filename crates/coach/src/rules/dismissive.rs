@@ -1,0 +1,131 @@
+//! Dismissive: belittling the partner's feelings or limits.
+
+use super::PatRule;
+use crate::tokens::Doc;
+
+/// "no big deal if we skip" / "for me" is about plans, not the partner's feelings.
+fn about_feelings(doc: &Doc, _s: usize, e: usize) -> bool {
+    let end = doc
+        .clause_of(e.saturating_sub(1))
+        .map_or(e, |c| c.range.end);
+    !(e..end.min(e + 4)).any(|i| matches!(doc.word(i), "if" | "for" | "to" | "either"))
+}
+
+/// An imperative at the start of its clause ("Calm down", "Just relax").
+fn imperative(doc: &Doc, s: usize, _e: usize) -> bool {
+    let Some(c) = doc.clause_of(s) else {
+        return false;
+    };
+    (c.range.start..s).all(|i| {
+        matches!(
+            doc.word(i),
+            "just"
+                | "oh"
+                | "ok"
+                | "okay"
+                | "hey"
+                | "please"
+                | "so"
+                | "now"
+                | "seriously"
+                | "honestly"
+                | "come"
+                | "on"
+                | "god"
+                | "jeez"
+                | "geez"
+                | "look"
+                | "babe"
+                | "and"
+                | "well"
+                | "dude"
+                | "for"
+                | "goodness"
+                | "sake"
+                | "you"
+                | "need"
+                | "to"
+                | "should"
+                | "must"
+                | "have"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "really"
+                | "got"
+                | "gotta"
+        )
+    }) && !(c.range.start..s).any(|i| {
+        matches!(doc.word(i), "to")
+            && matches!(doc.word(i.wrapping_sub(1)), "want" | "minute" | "time")
+    })
+}
+
+/// The imperative ends its clause or is followed only by a softener ("Calm down, …",
+/// "Relax already"), unlike "Relax your shoulders" or "Calm down is what I tell myself".
+fn ends_clause(doc: &Doc, s: usize, e: usize) -> bool {
+    let end = doc.clause_of(s).map_or(e, |c| c.range.end);
+    e >= end
+        || matches!(
+            doc.word(e),
+            "already"
+                | "now"
+                | "please"
+                | "ok"
+                | "okay"
+                | "babe"
+                | "seriously"
+                | "will"
+                | "would"
+                | "man"
+                | "dude"
+                | "jeez"
+                | "god"
+                | "honestly"
+                | "and"
+                | "then"
+                | "it"
+                | "a"
+                | "mate"
+                | "love"
+                | "hun"
+                | "lol"
+                | "haha"
+        )
+}
+
+/// "sensitive to what I need" is a compliment, not a put-down.
+fn not_to(doc: &Doc, _s: usize, e: usize) -> bool {
+    doc.word(e) != "to"
+}
+
+/// The rules.
+pub(crate) const RULES: &[PatRule] = &[
+    PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(not_to),
+    PatRule::new("you (always|constantly|just)? (overreact*|over-react*|overthink*|blow* (this|it|everything) out of proportion)"),
+    PatRule::new("you (always|constantly|just|really)? (make|makes|made) (a|such a)? (big deal|fuss|drama|mountain|huge deal|thing) (out of|about|over) (nothing|everything|every little thing|little things)"),
+    PatRule::new("you are (making|reading) (way|far|much|so)? (too much|a lot|way too much) (of|into|out of)"),
+    PatRule::new("(you are|are you) making (such)? (a|such a) (big deal|huge deal|fuss|drama|scene) (about|out of|over|of)"),
+    PatRule::new("you are (getting|so|being)? (all|so)? (worked up|upset|angry|emotional|wound up|bent out of shape) (over|about) nothing"),
+    PatRule::new("stop (overreacting|over-reacting|crying|whining|sulking|making a fuss|being a drama queen|being sensitive|being so sensitive|being dramatic|being so dramatic|being a baby|being such a baby|being silly|being so silly|being ridiculous|being petty|being touchy|being so touchy|being so petty|being hysterical|being paranoid)").keep_negated(),
+    PatRule::new("(it is|that is|this is|it was) (not|no) (a|such a)? big deal").keep_negated().guard(about_feelings),
+    PatRule::new("no big deal").keep_negated().guard(|doc, s, e| about_feelings(doc, s, e) && doc.clause_of(s).is_some_and(|c| c.range.start == s)),
+    PatRule::new("what is (the|such a) big deal"),
+    PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(about_feelings),
+    PatRule::new("calm down").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
+    PatRule::new("(relax|chill out|chill|lighten up|toughen up|man up|grow up|settle down|get over it|get over yourself)").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
+    PatRule::new("it (was|is) (just|only) (a|some)? (joke|bit of fun|banter|teasing|a laugh|sex|kiss|hug|game)"),
+    PatRule::new("it is (just|only) (sex|a kiss|a hug|a joke|a bit of fun|banter|a game|words|a photo)"),
+    PatRule::new("(can not|could not) you take a joke").keep_negated(),
+    PatRule::new("(it is|that is) (all)? in your head"),
+    PatRule::new("you are imagining"),
+    PatRule::new("who cares").guard(|d, s, e| !super::yes_no_question(d, s) && ends_clause(d, s, e)),
+    PatRule::new("mountain out of a molehill"),
+    PatRule::new("you (should not|should never|do not need to|have no reason to) (feel|be) (that way|like that|so|upset|hurt|angry|sad|bothered|@feeling)").keep_negated(),
+    PatRule::new("there is no (reason|need) to (be|get|feel) (so)? (@feeling|like that|that way|worked up|emotional)").keep_negated(),
+    PatRule::new("(do not|never) be (so|such a|such)? (baby|silly|ridiculous|dramatic|sensitive|a baby|childish|uptight|a prude|prudish|touchy|hysterical|paranoid|petty)").keep_negated(),
+    PatRule::new("that is (a|such a)? (silly|stupid|ridiculous|petty|dumb) (thing|reason) to"),
+    PatRule::new("it did not (even)? hurt (that much)?").keep_negated(),
+    PatRule::new("you will (get over it|be fine|live)"),
+];

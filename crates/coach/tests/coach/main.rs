@@ -1,0 +1,8 @@
+//! Integration tests for the language coach.
+
+mod json_shape;
+mod kinds_are_caught;
+mod never_flagged;
+mod never_panics;
+mod quality_guard;
+mod spans;

@@ -1,0 +1,34 @@
+//! Regression guard: the dev set stays at or above precision 0.95 and recall 0.85.
+
+use attune_coach::eval::{parse_tsv, score};
+
+#[test]
+fn the_dev_set_keeps_precision_and_recall_above_target() {
+    let examples = parse_tsv(include_str!("../data/dev.tsv"));
+    assert!(examples.len() >= 300);
+    let s = score(&examples);
+    let o = s.overall;
+    assert!(
+        o.precision() >= 0.95,
+        "precision {:.3}: {:?}",
+        o.precision(),
+        s.mistakes
+    );
+    assert!(
+        o.recall() >= 0.85,
+        "recall {:.3}: {:?}",
+        o.recall(),
+        s.mistakes
+    );
+}
+
+#[test]
+fn the_holdout_set_is_large_enough_and_well_formed() {
+    let src = include_str!("../data/holdout.tsv");
+    let examples = parse_tsv(src);
+    assert!(examples.len() >= 120);
+    assert_eq!(
+        examples.len(),
+        src.lines().filter(|l| !l.trim().is_empty()).count()
+    );
+}

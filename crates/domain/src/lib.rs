@@ -1,0 +1,23 @@
+//! Attune's rules and types. No I/O, no async, no clock: callers pass `now` in.
+//!
+//! - [`text`]: shared rules for any text a person types (limits, control characters).
+//! - [`account`]: usernames and passwords.
+//! - [`space`]: space names, display names, pronouns, and membership limits.
+//! - [`session`]: when a session is still alive.
+//! - [`throttle`]: how long to wait after failed logins.
+//! - [`invite`]: when an invite may still be used.
+
+pub mod account;
+pub mod error;
+pub mod invite;
+pub mod session;
+pub mod space;
+pub mod text;
+pub mod throttle;
+
+mod common_passwords;
+
+pub use error::{DomainError, FieldError};
+
+/// Seconds since the Unix epoch. The domain never reads a clock; callers pass this in.
+pub type UnixTime = i64;

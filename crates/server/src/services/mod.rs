@@ -1,0 +1,11 @@
+//! The only place that calls domain, crypto and store together. Pages and the JSON API are thin
+//! layers over these functions, so a capability exists once.
+
+pub mod accounts;
+pub mod bind;
+pub mod device;
+pub mod invites;
+pub mod keys;
+pub mod prefs;
+pub mod sessions;
+pub mod spaces;

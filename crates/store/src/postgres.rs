@@ -1,0 +1,106 @@
+//! The PostgreSQL backend, for installations with several server instances.
+
+use std::str::FromStr;
+
+use sqlx::Row;
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow, Postgres};
+
+use crate::migrate::{CREATE_LEDGER, MIGRATIONS_POSTGRES, now};
+use crate::rows::*;
+use crate::{Backend, Result, Store, StoreError};
+
+/// A store on a PostgreSQL database.
+#[derive(Clone)]
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl PostgresStore {
+    /// Connects to a `postgres://` URL.
+    pub async fn open(url: &str) -> Result<Self> {
+        Self::open_in_schema(url, None).await
+    }
+
+    /// Connects with `search_path` set to `schema` (created if missing). Tests use one schema each.
+    pub async fn open_in_schema(url: &str, schema: Option<&str>) -> Result<Self> {
+        let mut options = PgConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Config(format!("invalid PostgreSQL URL: {e}")))?;
+        if let Some(schema) = schema {
+            if !schema
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                return Err(StoreError::Config(
+                    "schema names are letters, digits and _".into(),
+                ));
+            }
+            let admin = PgPoolOptions::new()
+                .max_connections(1)
+                .connect_with(options.clone())
+                .await?;
+            // The schema name was checked above to be letters, digits and underscores only.
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "CREATE SCHEMA IF NOT EXISTS {schema}"
+            )))
+            .execute(&admin)
+            .await?;
+            admin.close().await;
+            options = options.options([("search_path", schema)]);
+        }
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Ok(PostgresStore { pool })
+    }
+
+    /// The connection pool, for backend-specific tests and tools.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+shared_row_builders!(PgRow, Postgres);
+
+impl_store!(PostgresStore, PgRow, {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        // Several instances may start at once: one transaction-scoped advisory lock serialises them.
+        sqlx::query("SELECT pg_advisory_xact_lock(7387880)")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::raw_sql(CREATE_LEDGER).execute(&mut *tx).await?;
+        for m in MIGRATIONS_POSTGRES {
+            let done = sqlx::query("SELECT version FROM attune_migrations WHERE version = $1")
+                .bind(m.version)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if done.is_none() {
+                sqlx::raw_sql(m.sql).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO attune_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                )
+                .bind(m.version)
+                .bind(m.name)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn checkpoint(&self) -> Result<()> {
+        Ok(())
+    }
+});

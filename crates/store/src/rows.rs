@@ -1,0 +1,124 @@
+//! Rows the store reads and writes. Ids are text, times are Unix seconds, content is ciphertext.
+
+/// An account. Everything secret is wrapped; the username is a blind index plus an envelope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserRow {
+    pub id: String,
+    pub username_index: Vec<u8>,
+    pub username_sealed: Vec<u8>,
+    pub kdf_profile: String,
+    pub kdf_salt: Vec<u8>,
+    pub verifier_digest: Vec<u8>,
+    pub uk_by_password: Vec<u8>,
+    pub uk_by_recovery: Vec<u8>,
+    pub public_key: Vec<u8>,
+    pub private_key_wrapped: Vec<u8>,
+    /// Personal settings (discreet mode, …) sealed under the user key.
+    pub prefs_sealed: Vec<u8>,
+    pub created_at: i64,
+}
+
+/// New password material for an account (password change, recovery, or a profile upgrade).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasswordUpdate {
+    pub kdf_profile: String,
+    pub kdf_salt: Vec<u8>,
+    pub verifier_digest: Vec<u8>,
+    pub uk_by_password: Vec<u8>,
+}
+
+/// A signed-in session. Only a digest of its id and the user key wrapped under its key are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionRow {
+    pub id_digest: Vec<u8>,
+    /// A random public handle, to list and end sessions without revealing the id digest.
+    pub handle: String,
+    pub user_id: String,
+    pub uk_wrapped: Vec<u8>,
+    pub device_sealed: Vec<u8>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// Failed-login bookkeeping for one throttle key (a blind index of a username or an address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThrottleRow {
+    pub failures: i64,
+    pub next_allowed_at: i64,
+}
+
+/// A space (one relationship). Its name is sealed under the current relationship key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpaceRow {
+    pub id: String,
+    pub created_at: i64,
+    pub key_version: i64,
+    pub name_sealed: Vec<u8>,
+}
+
+/// A member of a space. Display name and pronouns are one sealed profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberRow {
+    pub id: String,
+    pub space_id: String,
+    pub user_id: String,
+    pub joined_at: i64,
+    pub profile_sealed: Vec<u8>,
+}
+
+/// A relationship key version sealed to one member's public key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpaceKeyRow {
+    pub space_id: String,
+    pub user_id: String,
+    pub key_version: i64,
+    pub sealed_key: Vec<u8>,
+}
+
+/// A one-time invite. The code is not stored: only a lookup handle and the key wrapped under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InviteRow {
+    pub id: String,
+    pub space_id: String,
+    pub created_by: String,
+    pub lookup: Vec<u8>,
+    pub key_wrapped: Vec<u8>,
+    pub key_version: i64,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+}
+
+/// Everything written when a space is created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSpace {
+    pub space: SpaceRow,
+    pub founder: MemberRow,
+    pub founder_key: SpaceKeyRow,
+}
+
+/// Everything written when someone joins through an invite.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Join {
+    pub invite_id: String,
+    pub used_at: i64,
+    pub member: MemberRow,
+    pub key: SpaceKeyRow,
+    /// The most members the space may have; checked inside the same transaction.
+    pub max_members: i64,
+}
+
+/// Everything written when a member leaves: the leaver's rows go, the key rotates for the rest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leave {
+    pub space_id: String,
+    pub member_id: String,
+    pub user_id: String,
+    /// The new key version, sealed to each remaining member. Empty when nobody remains.
+    pub new_keys: Vec<SpaceKeyRow>,
+    pub new_key_version: i64,
+    /// The space's name sealed under the new key.
+    pub new_name_sealed: Vec<u8>,
+    /// Remaining members' profiles re-sealed under the new key: (member id, envelope).
+    pub new_profiles: Vec<(String, Vec<u8>)>,
+}

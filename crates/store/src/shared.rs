@@ -1,0 +1,539 @@
+//! The SQL both backends share. Statements use `$1…$n` placeholders in order, which SQLite and
+//! PostgreSQL both accept, and only portable SQL (`ON CONFLICT`, no backend functions).
+
+/// Implements [`crate::Store`] for a backend struct with a `pool` field: the backend passes its
+/// own items (`backend`, `migrate`, `ping`, `checkpoint`) in braces; the rest is shared.
+macro_rules! impl_store {
+    ($ty:ty, $row:ty, { $($own:tt)* }) => {
+        #[async_trait::async_trait]
+        impl Store for $ty {
+        $($own)*
+        async fn create_user(&self, u: &UserRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO users (id, username_index, username_sealed, kdf_profile, kdf_salt, \
+                 verifier_digest, uk_by_password, uk_by_recovery, public_key, private_key_wrapped, prefs_sealed, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            )
+            .bind(&u.id)
+            .bind(&u.username_index)
+            .bind(&u.username_sealed)
+            .bind(&u.kdf_profile)
+            .bind(&u.kdf_salt)
+            .bind(&u.verifier_digest)
+            .bind(&u.uk_by_password)
+            .bind(&u.uk_by_recovery)
+            .bind(&u.public_key)
+            .bind(&u.private_key_wrapped)
+            .bind(&u.prefs_sealed)
+            .bind(u.created_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn user_by_index(&self, index: &[u8]) -> Result<Option<UserRow>> {
+            let row = sqlx::query(concat!("SELECT ", user_cols!(), " FROM users WHERE username_index = $1"))
+                .bind(index)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| user_from(&r)).transpose()
+        }
+
+        async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
+            let row = sqlx::query(concat!("SELECT ", user_cols!(), " FROM users WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| user_from(&r)).transpose()
+        }
+
+        async fn update_password(&self, user_id: &str, p: &PasswordUpdate) -> Result<()> {
+            let done = sqlx::query(
+                "UPDATE users SET kdf_profile = $1, kdf_salt = $2, verifier_digest = $3, uk_by_password = $4 WHERE id = $5",
+            )
+            .bind(&p.kdf_profile)
+            .bind(&p.kdf_salt)
+            .bind(&p.verifier_digest)
+            .bind(&p.uk_by_password)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+            found(done.rows_affected())
+        }
+
+        async fn update_prefs(&self, user_id: &str, sealed: &[u8]) -> Result<()> {
+            let done = sqlx::query("UPDATE users SET prefs_sealed = $1 WHERE id = $2")
+                .bind(sealed)
+                .bind(user_id)
+                .execute(&self.pool)
+                .await?;
+            found(done.rows_affected())
+        }
+
+        async fn update_recovery(&self, user_id: &str, wrapped: &[u8]) -> Result<()> {
+            let done = sqlx::query("UPDATE users SET uk_by_recovery = $1 WHERE id = $2")
+                .bind(wrapped)
+                .bind(user_id)
+                .execute(&self.pool)
+                .await?;
+            found(done.rows_affected())
+        }
+
+        async fn delete_user(&self, user_id: &str) -> Result<()> {
+            let mut tx = self.pool.begin().await?;
+            // Invites the user created go with their memberships (cascade); sessions and keys too.
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM space_keys WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM members WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            let done = sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id).execute(&mut *tx).await?;
+            tx.commit().await?;
+            found(done.rows_affected())
+        }
+
+        async fn throttle_get(&self, key: &[u8]) -> Result<Option<ThrottleRow>> {
+            let row = sqlx::query("SELECT failures, next_allowed_at FROM login_throttle WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| {
+                Ok(ThrottleRow { failures: r.try_get("failures")?, next_allowed_at: r.try_get("next_allowed_at")? })
+            })
+            .transpose()
+        }
+
+        async fn throttle_set(&self, key: &[u8], t: ThrottleRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO login_throttle (key, failures, next_allowed_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, next_allowed_at = excluded.next_allowed_at",
+            )
+            .bind(key)
+            .bind(t.failures)
+            .bind(t.next_allowed_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn throttle_clear(&self, key: &[u8]) -> Result<()> {
+            sqlx::query("DELETE FROM login_throttle WHERE key = $1").bind(key).execute(&self.pool).await?;
+            Ok(())
+        }
+
+        async fn create_session(&self, s: &SessionRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO sessions (id_digest, handle, user_id, uk_wrapped, device_sealed, created_at, last_seen_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&s.id_digest)
+            .bind(&s.handle)
+            .bind(&s.user_id)
+            .bind(&s.uk_wrapped)
+            .bind(&s.device_sealed)
+            .bind(s.created_at)
+            .bind(s.last_seen_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn session_by_digest(&self, digest: &[u8]) -> Result<Option<SessionRow>> {
+            let row = sqlx::query(concat!("SELECT ", session_cols!(), " FROM sessions WHERE id_digest = $1"))
+                .bind(digest)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| session_from(&r)).transpose()
+        }
+
+        async fn touch_session(&self, digest: &[u8], now: i64) -> Result<()> {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_digest = $2")
+                .bind(now)
+                .bind(digest)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        }
+
+        async fn delete_session(&self, digest: &[u8]) -> Result<()> {
+            sqlx::query("DELETE FROM sessions WHERE id_digest = $1").bind(digest).execute(&self.pool).await?;
+            Ok(())
+        }
+
+        async fn delete_session_by_handle(&self, user_id: &str, handle: &str) -> Result<bool> {
+            let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND handle = $2")
+                .bind(user_id)
+                .bind(handle)
+                .execute(&self.pool)
+                .await?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        async fn delete_sessions_of_user(&self, user_id: &str) -> Result<u64> {
+            let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&self.pool).await?;
+            Ok(done.rows_affected())
+        }
+
+        async fn sessions_of_user(&self, user_id: &str) -> Result<Vec<SessionRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", session_cols!(), " FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC"
+            ))
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| session_from(r)).collect()
+        }
+
+        async fn delete_stale_sessions(&self, idle_before: i64, created_before: i64) -> Result<u64> {
+            let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+                .bind(idle_before)
+                .bind(created_before)
+                .execute(&self.pool)
+                .await?;
+            Ok(done.rows_affected())
+        }
+
+        async fn create_space(&self, n: &NewSpace) -> Result<()> {
+            let mut tx = self.pool.begin().await?;
+            sqlx::query("INSERT INTO spaces (id, created_at, key_version, name_sealed) VALUES ($1, $2, $3, $4)")
+                .bind(&n.space.id)
+                .bind(n.space.created_at)
+                .bind(n.space.key_version)
+                .bind(&n.space.name_sealed)
+                .execute(&mut *tx)
+                .await?;
+            insert_member(&mut tx, &n.founder).await?;
+            insert_key(&mut tx, &n.founder_key).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
+        async fn space_by_id(&self, id: &str) -> Result<Option<SpaceRow>> {
+            let row = sqlx::query("SELECT id, created_at, key_version, name_sealed FROM spaces WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| space_from(&r)).transpose()
+        }
+
+        async fn spaces_of_user(&self, user_id: &str) -> Result<Vec<(SpaceRow, MemberRow)>> {
+            let rows = sqlx::query(
+                "SELECT s.id, s.created_at, s.key_version, s.name_sealed, \
+                 m.id AS m_id, m.space_id, m.user_id, m.joined_at, m.profile_sealed \
+                 FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = $1 ORDER BY m.joined_at, s.id",
+            )
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter()
+                .map(|r: &$row| {
+                    Ok((
+                        space_from(r)?,
+                        MemberRow {
+                            id: r.try_get("m_id")?,
+                            space_id: r.try_get("space_id")?,
+                            user_id: r.try_get("user_id")?,
+                            joined_at: r.try_get("joined_at")?,
+                            profile_sealed: r.try_get("profile_sealed")?,
+                        },
+                    ))
+                })
+                .collect()
+        }
+
+        async fn members_of_space(&self, space_id: &str) -> Result<Vec<MemberRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", member_cols!(), " FROM members WHERE space_id = $1 ORDER BY joined_at, id"
+            ))
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| member_from(r)).collect()
+        }
+
+        async fn member_of(&self, space_id: &str, user_id: &str) -> Result<Option<MemberRow>> {
+            let row = sqlx::query(concat!(
+                "SELECT ", member_cols!(), " FROM members WHERE space_id = $1 AND user_id = $2"
+            ))
+            .bind(space_id)
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+            row.map(|r: $row| member_from(&r)).transpose()
+        }
+
+        async fn update_member_profile(&self, member_id: &str, sealed: &[u8]) -> Result<()> {
+            let done = sqlx::query("UPDATE members SET profile_sealed = $1 WHERE id = $2")
+                .bind(sealed)
+                .bind(member_id)
+                .execute(&self.pool)
+                .await?;
+            found(done.rows_affected())
+        }
+
+        async fn space_key(&self, space_id: &str, user_id: &str, version: i64) -> Result<Option<Vec<u8>>> {
+            let row = sqlx::query(
+                "SELECT sealed_key FROM space_keys WHERE space_id = $1 AND user_id = $2 AND key_version = $3",
+            )
+            .bind(space_id)
+            .bind(user_id)
+            .bind(version)
+            .fetch_optional(&self.pool)
+            .await?;
+            Ok(match row {
+                Some(r) => Some(r.try_get("sealed_key")?),
+                None => None,
+            })
+        }
+
+        async fn join_space(&self, j: &Join) -> Result<()> {
+            let mut tx = self.pool.begin().await?;
+            // SECURITY: the invite is claimed with a conditional update inside the transaction,
+            // so two people racing with the same code cannot both join.
+            let claimed = sqlx::query("UPDATE invites SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+                .bind(j.used_at)
+                .bind(&j.invite_id)
+                .execute(&mut *tx)
+                .await?;
+            if claimed.rows_affected() != 1 {
+                return Err(StoreError::Conflict("invite_used"));
+            }
+            let already: i64 = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE space_id = $1 AND user_id = $2")
+                .bind(&j.member.space_id)
+                .bind(&j.member.user_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("n")?;
+            if already > 0 {
+                return Err(StoreError::Conflict("already_member"));
+            }
+            let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE space_id = $1")
+                .bind(&j.member.space_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("n")?;
+            if count >= j.max_members {
+                return Err(StoreError::Conflict("space_full"));
+            }
+            insert_member(&mut tx, &j.member).await?;
+            insert_key(&mut tx, &j.key).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
+        async fn leave_space(&self, l: &Leave) -> Result<()> {
+            let mut tx = self.pool.begin().await?;
+            let gone = sqlx::query("DELETE FROM members WHERE id = $1 AND space_id = $2 AND user_id = $3")
+                .bind(&l.member_id)
+                .bind(&l.space_id)
+                .bind(&l.user_id)
+                .execute(&mut *tx)
+                .await?;
+            if gone.rows_affected() != 1 {
+                return Err(StoreError::NotFound);
+            }
+            // SECURITY: the leaver's copies of every key version go, so the server can no longer
+            // open anything of this space on their behalf.
+            sqlx::query("DELETE FROM space_keys WHERE space_id = $1 AND user_id = $2")
+                .bind(&l.space_id)
+                .bind(&l.user_id)
+                .execute(&mut *tx)
+                .await?;
+            // Pending invites carry the old key; they are withdrawn with the rotation.
+            sqlx::query("DELETE FROM invites WHERE space_id = $1 AND used_at IS NULL")
+                .bind(&l.space_id)
+                .execute(&mut *tx)
+                .await?;
+            let left: i64 = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE space_id = $1")
+                .bind(&l.space_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("n")?;
+            if left == 0 {
+                sqlx::query("DELETE FROM spaces WHERE id = $1").bind(&l.space_id).execute(&mut *tx).await?;
+            } else {
+                for k in &l.new_keys {
+                    insert_key(&mut tx, k).await?;
+                }
+                for (member_id, sealed) in &l.new_profiles {
+                    sqlx::query("UPDATE members SET profile_sealed = $1 WHERE id = $2 AND space_id = $3")
+                        .bind(sealed)
+                        .bind(member_id)
+                        .bind(&l.space_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query("UPDATE spaces SET key_version = $1, name_sealed = $2 WHERE id = $3")
+                    .bind(l.new_key_version)
+                    .bind(&l.new_name_sealed)
+                    .bind(&l.space_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        }
+
+        async fn create_invite(&self, i: &InviteRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO invites (id, space_id, created_by, lookup, key_wrapped, key_version, created_at, expires_at, used_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(&i.id)
+            .bind(&i.space_id)
+            .bind(&i.created_by)
+            .bind(&i.lookup)
+            .bind(&i.key_wrapped)
+            .bind(i.key_version)
+            .bind(i.created_at)
+            .bind(i.expires_at)
+            .bind(i.used_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn invite_by_lookup(&self, lookup: &[u8]) -> Result<Option<InviteRow>> {
+            let row = sqlx::query(concat!("SELECT ", invite_cols!(), " FROM invites WHERE lookup = $1"))
+                .bind(lookup)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| invite_from(&r)).transpose()
+        }
+
+        async fn invites_of_space(&self, space_id: &str) -> Result<Vec<InviteRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", invite_cols!(), " FROM invites WHERE space_id = $1 ORDER BY created_at, id"
+            ))
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| invite_from(r)).collect()
+        }
+
+        async fn delete_invite(&self, space_id: &str, invite_id: &str) -> Result<bool> {
+            let done = sqlx::query("DELETE FROM invites WHERE space_id = $1 AND id = $2")
+                .bind(space_id)
+                .bind(invite_id)
+                .execute(&self.pool)
+                .await?;
+            Ok(done.rows_affected() > 0)
+        }
+        }
+    };
+}
+
+/// Column lists, kept next to the row builders below so they cannot drift apart.
+macro_rules! user_cols {
+    () => {
+        "id, username_index, username_sealed, kdf_profile, kdf_salt, verifier_digest, uk_by_password, \
+         uk_by_recovery, public_key, private_key_wrapped, prefs_sealed, created_at"
+    };
+}
+macro_rules! session_cols {
+    () => {
+        "id_digest, handle, user_id, uk_wrapped, device_sealed, created_at, last_seen_at"
+    };
+}
+macro_rules! member_cols {
+    () => {
+        "id, space_id, user_id, joined_at, profile_sealed"
+    };
+}
+macro_rules! invite_cols {
+    () => {
+        "id, space_id, created_by, lookup, key_wrapped, key_version, created_at, expires_at, used_at"
+    };
+}
+
+/// Row builders, generic over the backend's row type.
+macro_rules! shared_row_builders {
+    ($row:ty, $db:ty) => {
+        fn found(affected: u64) -> Result<()> {
+            if affected == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        }
+
+        fn user_from(r: &$row) -> Result<UserRow> {
+            Ok(UserRow {
+                id: r.try_get("id")?,
+                username_index: r.try_get("username_index")?,
+                username_sealed: r.try_get("username_sealed")?,
+                kdf_profile: r.try_get("kdf_profile")?,
+                kdf_salt: r.try_get("kdf_salt")?,
+                verifier_digest: r.try_get("verifier_digest")?,
+                uk_by_password: r.try_get("uk_by_password")?,
+                uk_by_recovery: r.try_get("uk_by_recovery")?,
+                public_key: r.try_get("public_key")?,
+                private_key_wrapped: r.try_get("private_key_wrapped")?,
+                prefs_sealed: r.try_get("prefs_sealed")?,
+                created_at: r.try_get("created_at")?,
+            })
+        }
+
+        fn session_from(r: &$row) -> Result<SessionRow> {
+            Ok(SessionRow {
+                id_digest: r.try_get("id_digest")?,
+                handle: r.try_get("handle")?,
+                user_id: r.try_get("user_id")?,
+                uk_wrapped: r.try_get("uk_wrapped")?,
+                device_sealed: r.try_get("device_sealed")?,
+                created_at: r.try_get("created_at")?,
+                last_seen_at: r.try_get("last_seen_at")?,
+            })
+        }
+
+        fn space_from(r: &$row) -> Result<SpaceRow> {
+            Ok(SpaceRow {
+                id: r.try_get("id")?,
+                created_at: r.try_get("created_at")?,
+                key_version: r.try_get("key_version")?,
+                name_sealed: r.try_get("name_sealed")?,
+            })
+        }
+
+        fn member_from(r: &$row) -> Result<MemberRow> {
+            Ok(MemberRow {
+                id: r.try_get("id")?,
+                space_id: r.try_get("space_id")?,
+                user_id: r.try_get("user_id")?,
+                joined_at: r.try_get("joined_at")?,
+                profile_sealed: r.try_get("profile_sealed")?,
+            })
+        }
+
+        fn invite_from(r: &$row) -> Result<InviteRow> {
+            Ok(InviteRow {
+                id: r.try_get("id")?,
+                space_id: r.try_get("space_id")?,
+                created_by: r.try_get("created_by")?,
+                lookup: r.try_get("lookup")?,
+                key_wrapped: r.try_get("key_wrapped")?,
+                key_version: r.try_get("key_version")?,
+                created_at: r.try_get("created_at")?,
+                expires_at: r.try_get("expires_at")?,
+                used_at: r.try_get("used_at")?,
+            })
+        }
+
+        async fn insert_member(tx: &mut sqlx::Transaction<'static, $db>, m: &MemberRow) -> Result<()> {
+            sqlx::query("INSERT INTO members (id, space_id, user_id, joined_at, profile_sealed) VALUES ($1, $2, $3, $4, $5)")
+                .bind(&m.id)
+                .bind(&m.space_id)
+                .bind(&m.user_id)
+                .bind(m.joined_at)
+                .bind(&m.profile_sealed)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+
+        async fn insert_key(tx: &mut sqlx::Transaction<'static, $db>, k: &SpaceKeyRow) -> Result<()> {
+            sqlx::query("INSERT INTO space_keys (space_id, user_id, key_version, sealed_key) VALUES ($1, $2, $3, $4)")
+                .bind(&k.space_id)
+                .bind(&k.user_id)
+                .bind(k.key_version)
+                .bind(&k.sealed_key)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+    };
+}

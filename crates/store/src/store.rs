@@ -1,0 +1,71 @@
+//! The storage trait. It speaks in rows of ids, times and ciphertext; it never sees plaintext and
+//! holds no business rules beyond what must be atomic.
+
+use crate::Result;
+use crate::rows::*;
+
+/// Storage for Attune. Implemented by [`crate::SqliteStore`] and [`crate::PostgresStore`].
+#[async_trait::async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Which backend this is, for health output and tests.
+    fn backend(&self) -> crate::Backend;
+    /// Applies missing migrations; safe to call from several instances at once.
+    async fn migrate(&self) -> Result<()>;
+    /// Checks the database answers.
+    async fn ping(&self) -> Result<()>;
+    /// Flushes deleted data out of write-ahead logs where the backend has them (SQLite).
+    async fn checkpoint(&self) -> Result<()>;
+
+    // Accounts.
+    async fn create_user(&self, user: &UserRow) -> Result<()>;
+    async fn user_by_index(&self, username_index: &[u8]) -> Result<Option<UserRow>>;
+    async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>>;
+    async fn update_password(&self, user_id: &str, update: &PasswordUpdate) -> Result<()>;
+    async fn update_prefs(&self, user_id: &str, prefs_sealed: &[u8]) -> Result<()>;
+    async fn update_recovery(&self, user_id: &str, uk_by_recovery: &[u8]) -> Result<()>;
+    /// Deletes the account and, by cascade, its sessions, memberships and key copies.
+    async fn delete_user(&self, user_id: &str) -> Result<()>;
+
+    // Login throttle.
+    async fn throttle_get(&self, key: &[u8]) -> Result<Option<ThrottleRow>>;
+    async fn throttle_set(&self, key: &[u8], row: ThrottleRow) -> Result<()>;
+    async fn throttle_clear(&self, key: &[u8]) -> Result<()>;
+
+    // Sessions.
+    async fn create_session(&self, session: &SessionRow) -> Result<()>;
+    async fn session_by_digest(&self, id_digest: &[u8]) -> Result<Option<SessionRow>>;
+    async fn touch_session(&self, id_digest: &[u8], now: i64) -> Result<()>;
+    async fn delete_session(&self, id_digest: &[u8]) -> Result<()>;
+    /// Ends one session of a user by its public handle; `false` if there was none.
+    async fn delete_session_by_handle(&self, user_id: &str, handle: &str) -> Result<bool>;
+    async fn delete_sessions_of_user(&self, user_id: &str) -> Result<u64>;
+    async fn sessions_of_user(&self, user_id: &str) -> Result<Vec<SessionRow>>;
+    /// Deletes sessions idle since before `idle_before` or created before `created_before`.
+    async fn delete_stale_sessions(&self, idle_before: i64, created_before: i64) -> Result<u64>;
+
+    // Spaces and members.
+    async fn create_space(&self, new: &NewSpace) -> Result<()>;
+    async fn space_by_id(&self, id: &str) -> Result<Option<SpaceRow>>;
+    /// The spaces a user belongs to, with their own membership row.
+    async fn spaces_of_user(&self, user_id: &str) -> Result<Vec<(SpaceRow, MemberRow)>>;
+    async fn members_of_space(&self, space_id: &str) -> Result<Vec<MemberRow>>;
+    async fn member_of(&self, space_id: &str, user_id: &str) -> Result<Option<MemberRow>>;
+    async fn update_member_profile(&self, member_id: &str, profile_sealed: &[u8]) -> Result<()>;
+    async fn space_key(
+        &self,
+        space_id: &str,
+        user_id: &str,
+        key_version: i64,
+    ) -> Result<Option<Vec<u8>>>;
+    /// Joins through an invite atomically: marks it used (only if unused), checks capacity, adds the member and their key.
+    async fn join_space(&self, join: &Join) -> Result<()>;
+    /// Removes a member, rotates the key for those who remain, and drops pending invites.
+    /// When nobody remains the space is deleted.
+    async fn leave_space(&self, leave: &Leave) -> Result<()>;
+
+    // Invites.
+    async fn create_invite(&self, invite: &InviteRow) -> Result<()>;
+    async fn invite_by_lookup(&self, lookup: &[u8]) -> Result<Option<InviteRow>>;
+    async fn invites_of_space(&self, space_id: &str) -> Result<Vec<InviteRow>>;
+    async fn delete_invite(&self, space_id: &str, invite_id: &str) -> Result<bool>;
+}
