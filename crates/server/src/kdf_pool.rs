@@ -8,6 +8,9 @@ use tokio::sync::Semaphore;
 
 use crate::error::{AppError, AppResult};
 
+/// How many Argon2 working buffers stay allocated between logins.
+const IDLE_BUFFERS: usize = 1;
+
 /// How long a login may wait for a free hashing slot before getting 429.
 const QUEUE_WAIT: Duration = Duration::from_secs(5);
 
@@ -63,7 +66,11 @@ impl KdfPool {
                 profile,
                 &mut memory,
             );
-            if let Ok(mut m) = pool.memory.lock() {
+            // Keep one buffer warm for the next login; extra ones from a burst are freed, so the
+            // server's memory falls back once the burst is over.
+            if let Ok(mut m) = pool.memory.lock()
+                && m.len() < IDLE_BUFFERS
+            {
                 m.push(memory);
             }
             keys

@@ -5,6 +5,11 @@ use crate::tokens::Doc;
 
 /// Words that make the rest of a "thanks to you" / "because of you" sentence a complaint.
 const GLOOM: &[&str] = &[
+    "stopped",
+    "stop",
+    "quit",
+    "nothing",
+    "no",
     "disaster",
     "ruined",
     "late",
@@ -94,5 +99,5 @@ pub(crate) const RULES: &[PatRule] = &[
         "you (started|caused|began) (it|this|that|all this|the fight|the argument|everything)",
     ),
     PatRule::new("you destroyed|betrayed|broke"),
-    PatRule::new("you are|were (acting|behaving) like a|an"),
+    PatRule::new("you are|were (acting|behaving) like a|an").guard(|d, _s, e| !matches!(d.word(e), "drama" | "baby")),
 ];

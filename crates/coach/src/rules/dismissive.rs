@@ -8,7 +8,12 @@ fn about_feelings(doc: &Doc, _s: usize, e: usize) -> bool {
     let end = doc
         .clause_of(e.saturating_sub(1))
         .map_or(e, |c| c.range.end);
-    !(e..end.min(e + 4)).any(|i| matches!(doc.word(i), "if" | "for" | "to" | "either"))
+    let sentence = doc
+        .sentence_of(e.saturating_sub(1))
+        .map(|s| s.range.clone());
+    let conditional = sentence.is_some_and(|r| r.into_iter().any(|i| doc.word(i) == "if"));
+    !conditional
+        && !(e..end.min(e + 4)).any(|i| matches!(doc.word(i), "if" | "for" | "to" | "either"))
 }
 
 /// An imperative at the start of its clause ("Calm down", "Just relax").
@@ -108,10 +113,11 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you are (making|reading) (way|far|much|so)? (too much|a lot|way too much) (of|into|out of)"),
     PatRule::new("(you are|are you) making (such)? (a|such a) (big deal|huge deal|fuss|drama|scene) (about|out of|over|of)"),
     PatRule::new("you are (getting|so|being)? (all|so)? (worked up|upset|angry|emotional|wound up|bent out of shape) (over|about) nothing"),
-    PatRule::new("stop (overreacting|over-reacting|crying|whining|sulking|making a fuss|being a drama queen|being sensitive|being so sensitive|being dramatic|being so dramatic|being a baby|being such a baby|being silly|being so silly|being ridiculous|being petty|being touchy|being so touchy|being so petty|being hysterical|being paranoid)").keep_negated(),
+    PatRule::new("stop (overreacting|over-reacting|crying|whining|sulking|making a fuss|being a drama queen|exaggerating|being sensitive|being so sensitive|being dramatic|being so dramatic|being a baby|being such a baby|being silly|being so silly|being ridiculous|being petty|being touchy|being so touchy|being so petty|being hysterical|being paranoid)").keep_negated(),
     PatRule::new("(it is|that is|this is|it was) (not|no) (a|such a)? big deal").keep_negated().guard(about_feelings),
     PatRule::new("no big deal").keep_negated().guard(|doc, s, e| about_feelings(doc, s, e) && doc.clause_of(s).is_some_and(|c| c.range.start == s)),
     PatRule::new("what is (the|such a) big deal"),
+    PatRule::new("(you are|you were) (being|acting like|such)? (a|such a)? drama queen"),
     PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(about_feelings),
     PatRule::new("calm down").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
     PatRule::new("(relax|chill out|chill|lighten up|toughen up|man up|grow up|settle down|get over it|get over yourself)").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),

@@ -50,7 +50,7 @@ pub(crate) const RULES: &[PatRule] = &[
         "you (only|just) (said|say|did|do|agreed|agree|went along|came|stayed|apologised|apologized|asked|offered|called|texted) (with it|along|that|it|this|yes|so)? (to|because|for)",
     ),
     r("you are (just|only) (trying|looking|hoping) (to|for)"),
-    r("you are (only|just) (saying|doing) (that|this|it|yes)? (to|because|so)"),
+    r("you are (only|just) (saying|doing) (that|this|it|yes|no)? (to|because|so)"),
     r(
         "you are (only|just)? (doing|saying) (this|that|it) (to|because) (punish|hurt|get|make|spite|avoid|win|manipulate)",
     ),

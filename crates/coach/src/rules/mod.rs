@@ -127,6 +127,9 @@ pub(crate) fn negated_before(doc: &Doc, start: usize) -> bool {
                 && matches!(doc.word(i + 1), "believe" | "wait" | "stand" | "help")
                 && matches!(doc.word(i.wrapping_sub(1)), "can" | "could"))
             && !(w == "never" && doc.word(i + 1) == "mind")
+            // "say no" names an answer; it negates nothing.
+            && !(w == "no"
+                && matches!(doc.word(i.wrapping_sub(1)), "say" | "says" | "said" | "saying" | "a" | "the" | "your" | "my"))
             // "can't you …?" / "won't you …?" is rhetorical, not a negation.
             && !(w == "not" && doc.word(i + 1) == "you")
     })
