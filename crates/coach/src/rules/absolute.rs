@@ -147,6 +147,10 @@ fn check_every_time(doc: &Doc, i: usize, sentence_end: usize) -> Option<Hit> {
     if doc.word(i + 1) == "single" {
         j += 1;
     }
+    // "every time you say no, I …": that "you" only sets the scene.
+    if doc.word(j) == "you" {
+        j += 1;
+    }
     while j < sentence_end {
         if doc.word(j) == "you" && doc.clause_of(j).is_some_and(|c| !c.quoted) {
             let end = doc.clause_of(j).map_or(sentence_end, |c| c.range.end);

@@ -5,6 +5,8 @@ use crate::tokens::Doc;
 
 /// Words that make the rest of a "thanks to you" / "because of you" sentence a complaint.
 const GLOOM: &[&str] = &[
+    "barely",
+    "hardly",
     "stopped",
     "stop",
     "quit",
@@ -90,6 +92,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you are the (reason|cause)").guard(gloomy_rest),
     PatRule::new("you are the one who (started|ruined|caused|messed|screwed|broke|lied|cheated|left|walked|hurt|pushed|wrecked|spoiled|spoilt|forgot|ignored|made this|made it)"),
     PatRule::new("you (screw*|mess*|fuck*|f*ck*) (it|this|that|everything|things|us) up"),
+    PatRule::new("you (made a fool of|humiliated|embarrassed|shamed|belittled) me"),
     PatRule::new("what is wrong with you"),
     PatRule::new("shame on you"),
     PatRule::new("how could you"),

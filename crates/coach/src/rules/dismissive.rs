@@ -105,6 +105,29 @@ fn not_to(doc: &Doc, _s: usize, e: usize) -> bool {
     doc.word(e) != "to"
 }
 
+/// "Oh please, you're fine." — a brush-off before a "you're fine".
+fn shrugged_off(doc: &Doc, s: usize, e: usize) -> bool {
+    let start = doc.sentence_of(s).map_or(s, |r| r.range.start);
+    let end = doc.clause_of(s).map_or(e, |c| c.range.end);
+    e >= end
+        && s > start
+        && (start..s).all(|i| {
+            matches!(
+                doc.word(i),
+                "oh" | "please"
+                    | "come"
+                    | "on"
+                    | "pfft"
+                    | "ugh"
+                    | "meh"
+                    | "whatever"
+                    | "seriously"
+                    | "relax"
+                    | "stop"
+            )
+        })
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(not_to),
@@ -113,10 +136,18 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you are (making|reading) (way|far|much|so)? (too much|a lot|way too much) (of|into|out of)"),
     PatRule::new("(you are|are you) making (such)? (a|such a) (big deal|huge deal|fuss|drama|scene) (about|out of|over|of)"),
     PatRule::new("you are (getting|so|being)? (all|so)? (worked up|upset|angry|emotional|wound up|bent out of shape) (over|about) nothing"),
-    PatRule::new("stop (overreacting|over-reacting|crying|whining|sulking|making a fuss|being a drama queen|exaggerating|being sensitive|being so sensitive|being dramatic|being so dramatic|being a baby|being such a baby|being silly|being so silly|being ridiculous|being petty|being touchy|being so touchy|being so petty|being hysterical|being paranoid)").keep_negated(),
+    PatRule::new("stop|quit (overreacting|over-reacting|crying|whining|moaning|complaining|sulking|making a fuss|making such a fuss|making a scene|making a big deal|being a drama queen|exaggerating|being sensitive|being so sensitive|being dramatic|being so dramatic|being a baby|being such a baby|being silly|being so silly|being ridiculous|being petty|being touchy|being so touchy|being so petty|being hysterical|being paranoid)").keep_negated(),
     PatRule::new("(it is|that is|this is|it was) (not|no) (a|such a)? big deal").keep_negated().guard(about_feelings),
     PatRule::new("no big deal").keep_negated().guard(|doc, s, e| about_feelings(doc, s, e) && doc.clause_of(s).is_some_and(|c| c.range.start == s)),
     PatRule::new("what is (the|such a) big deal"),
+    PatRule::new("you are (fine|okay|ok|alright|all right)").guard(shrugged_off),
+    PatRule::new("(you are|stop|quit|you keep) (being|getting)? (so|too)? (emotional|needy|clingy|precious|soft|hormonal|irrational) about"),
+    PatRule::new("(it is|that is|it was) (not|hardly) (a|that much of a) (problem|thing|issue) (to get upset|to cry|worth)"),
+    PatRule::new("(get|got) a grip"),
+    PatRule::new("(deal|live) with it").guard(imperative),
+    PatRule::new("(you are|stop) (whining|moaning|crying) (again|about)"),
+    PatRule::new("nobody (else)? (would|could) (be|get) (upset|bothered|hurt|offended) (by|about|over)").keep_negated(),
+    PatRule::new("(that is|it is) (so)? (pathetic|silly|dramatic) (of you)?").guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s)),
     PatRule::new("(you are|you were) (being|acting like|such)? (a|such a)? drama queen"),
     PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(about_feelings),
     PatRule::new("calm down").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
