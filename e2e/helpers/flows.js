@@ -15,6 +15,34 @@ function pathOf(page) {
 }
 
 /**
+ * Clicks a form's submit button and waits for the answer to the form's POST.
+ * An answer of 400 or more fails at once with what the page says, rather than
+ * leaving the next step to time out. Resolves to the response (often a 303).
+ */
+async function submit(page, buttonSelector) {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        r.request().isNavigationRequest() &&
+        r.frame() === page.mainFrame(),
+    ),
+    page.click(buttonSelector),
+  ]);
+  if (response.status() >= 400) {
+    await page.waitForLoadState('domcontentloaded');
+    const said = await page
+      .locator('#main h1, #main .lede, #main .alert')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `POST ${new URL(response.url()).pathname} answered ${response.status()}: ${said.join(' / ').trim()}`,
+    );
+  }
+  return response;
+}
+
+/**
  * Signs up through /signup, confirms the recovery code and lands on "/".
  * `onRecoveryPage(page, code)` runs while the recovery-code page is on screen.
  * Resolves to the recovery code.
@@ -24,21 +52,15 @@ async function signUp(page, username, password, { onRecoveryPage } = {}) {
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
   await page.fill('input[name=password_again]', password);
-  await page.click('button:has-text("Create account")');
+  await submit(page, 'button:has-text("Create account")');
   const codeEl = page.locator('code.secret#recovery-code');
-  await page.locator('code.secret#recovery-code, .alert').first().waitFor();
-  if (!(await codeEl.count())) {
-    const alert = await page.locator('.alert').first().textContent();
-    throw new Error(`sign-up as ${username} failed: ${alert.trim()}`);
-  }
+  await codeEl.waitFor();
   const code = (await codeEl.textContent()).trim();
   assert.ok(code.length >= 10, `recovery code looks too short: ${JSON.stringify(code)}`);
   if (onRecoveryPage) await onRecoveryPage(page, code);
   await page.check('input[name=saved]');
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/'),
-    page.click('button:has-text("Continue")'),
-  ]);
+  await submit(page, 'button:has-text("Continue")');
+  await page.waitForURL((u) => u.pathname === '/');
   await page.getByRole('heading', { name: 'Your spaces' }).waitFor();
   return code;
 }
@@ -48,10 +70,8 @@ async function logIn(page, username, password) {
   await page.goto('/login');
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/'),
-    page.click('button:has-text("Log in")'),
-  ]);
+  await submit(page, 'button:has-text("Log in")');
+  await page.waitForURL((u) => u.pathname === '/');
 }
 
 /** Starts a space from the home page; resolves to its id. */
@@ -59,17 +79,15 @@ async function startSpace(page, name, displayName) {
   await page.goto('/');
   await page.fill('input[name=name]', name);
   await page.fill('input[name=display_name]', displayName);
-  await Promise.all([
-    page.waitForURL((u) => /^\/spaces\/[^/]+$/.test(u.pathname) && u.searchParams.get('n') === 'created'),
-    page.click('button:has-text("Start the space")'),
-  ]);
+  await submit(page, 'button:has-text("Start the space")');
+  await page.waitForURL((u) => /^\/spaces\/[^/]+$/.test(u.pathname) && u.searchParams.get('n') === 'created');
   return pathOf(page).split('/')[2];
 }
 
 /** Makes an invite on /spaces/{id}/invite; resolves to { code, link } as shown. */
 async function makeInvite(page, spaceId) {
   await page.goto(`/spaces/${spaceId}/invite`);
-  await page.click('button:has-text("Make an invite code")');
+  await submit(page, 'button:has-text("Make an invite code")');
   const codeEl = page.locator('code.secret#invite-code');
   await codeEl.waitFor();
   const code = (await codeEl.textContent()).trim();
@@ -84,4 +102,4 @@ async function listedSpaces(page) {
   return page.locator('#main a[href^="/spaces/"] strong').allTextContents();
 }
 
-module.exports = { uniqueName, pathOf, signUp, logIn, startSpace, makeInvite, listedSpaces };
+module.exports = { uniqueName, pathOf, submit, signUp, logIn, startSpace, makeInvite, listedSpaces };

@@ -4,7 +4,7 @@
 // members, invite with a code shown, join). `visit(name, page)` runs on each
 // page once it has loaded, so tests can check, measure or photograph it.
 
-const { signUp, startSpace, uniqueName } = require('./flows');
+const { signUp, startSpace, makeInvite, uniqueName } = require('./flows');
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -35,9 +35,7 @@ async function tour(page, visit) {
   await page.goto(`/spaces/${spaceId}/members`);
   await visit('members', page);
 
-  await page.goto(`/spaces/${spaceId}/invite`);
-  await page.click('button:has-text("Make an invite code")');
-  await page.locator('code.secret#invite-code').waitFor();
+  await makeInvite(page, spaceId);
   await visit('invite', page);
 
   await page.goto('/join');

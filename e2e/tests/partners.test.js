@@ -4,7 +4,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../helpers/server');
 const { launchBrowser, newPerson } = require('../helpers/browser');
-const { signUp, startSpace, makeInvite, listedSpaces, uniqueName, pathOf } = require('../helpers/flows');
+const { signUp, startSpace, makeInvite, listedSpaces, uniqueName, submit } = require('../helpers/flows');
 
 let server;
 let browser;
@@ -50,10 +50,8 @@ test('two partners sign up, share a space, and one leaves alone', async () => {
     assert.ok(!s.url().includes(invite.code), 'the code is not left in the address bar');
 
     await s.fill('input[name=display_name]', 'Sam');
-    await Promise.all([
-      s.waitForURL((u) => u.pathname === `/spaces/${spaceId}` && u.searchParams.get('n') === 'joined'),
-      s.click('button:has-text("Join")'),
-    ]);
+    await submit(s, 'button:has-text("Join")');
+    await s.waitForURL((u) => u.pathname === `/spaces/${spaceId}` && u.searchParams.get('n') === 'joined');
 
     await s.goto(`/spaces/${spaceId}/members`);
     const members = (await s.locator('.member-list li').allTextContents()).map((t) => t.trim());
@@ -67,10 +65,8 @@ test('two partners sign up, share a space, and one leaves alone', async () => {
       dialogs.push(d.message());
       d.accept();
     });
-    await Promise.all([
-      s.waitForURL((u) => u.pathname === '/' && u.searchParams.get('n') === 'left'),
-      s.click('button:has-text("Leave this space")'),
-    ]);
+    await submit(s, 'button:has-text("Leave this space")');
+    await s.waitForURL((u) => u.pathname === '/' && u.searchParams.get('n') === 'left');
     assert.equal(dialogs.length, 1, 'one confirmation dialog');
     assert.match(await s.locator('.notice').textContent(), /You have left the space/);
     assert.deepEqual(await listedSpaces(s), [], 'the space no longer appears for Sam');

@@ -197,6 +197,21 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
     })
 }
 
+/// Creates the data directory readable by the server's user only.
+fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    let existed = dir.exists();
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    #[cfg(unix)]
+    if !existed {
+        use std::os::unix::fs::PermissionsExt;
+        // SECURITY: the database files inherit the umask; a private directory keeps other local
+        // users away from them even when the files themselves are world-readable.
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
 /// Serves Prometheus metrics on their own listener, so they are never public by accident.
 async fn start_metrics(addr: &str) -> anyhow::Result<()> {
     let handle = metrics_exporter_prometheus::PrometheusBuilder::new()

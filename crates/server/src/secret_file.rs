@@ -26,8 +26,16 @@ pub fn load_or_create(path: &Path) -> anyhow::Result<(ServerSecret, SecretOrigin
             Ok((secret, SecretOrigin::Existing))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(dir) = path.parent() {
+            if let Some(dir) = path.parent()
+                && !dir.as_os_str().is_empty()
+                && !dir.exists()
+            {
                 std::fs::create_dir_all(dir)?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+                }
             }
             let secret = ServerSecret::generate();
             let mut options = std::fs::OpenOptions::new();

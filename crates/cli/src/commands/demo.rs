@@ -14,6 +14,7 @@ const DEMO: [(&str, &str, &str); 2] = [
 pub async fn run(mut config: Config) -> anyhow::Result<()> {
     config.listen = "127.0.0.1:0".into();
     let server = attune_server::start(config).await?;
+    super::serve::announce_secret(&server);
     seed(&server.state).await?;
     server.stop().await;
     Ok(())

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::auth::ConfirmPassword;
 use super::error::{ApiResult, ErrorBody};
 use crate::services::accounts;
 use crate::services::prefs::Prefs;
@@ -16,21 +17,13 @@ use crate::web::auth::ApiUser;
 use crate::web::cookies;
 use crate::web::extract::ApiJson;
 
-/// Confirmation for deleting the account.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DeleteAccount {
-    /// The current password.
-    pub password: String,
-}
-
 /// Delete the account at once: leaves every space and deletes all of the account's data.
-#[utoipa::path(delete, path = "/account", tag = "account", security(("bearer" = [])), request_body = DeleteAccount,
+#[utoipa::path(delete, path = "/account", tag = "account", security(("bearer" = [])), request_body = ConfirmPassword,
     responses((status = 204), (status = 422, body = ErrorBody)))]
 pub async fn delete_account(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
-    ApiJson(body): ApiJson<DeleteAccount>,
+    ApiJson(body): ApiJson<ConfirmPassword>,
 ) -> ApiResult<Response> {
     accounts::delete_account(&state, &me, &body.password).await?;
     Ok((

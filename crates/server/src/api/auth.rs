@@ -247,14 +247,23 @@ pub struct RecoveryCodeResponse {
     pub recovery_code: String,
 }
 
-/// Replace the recovery code.
-#[utoipa::path(post, path = "/auth/recovery-code", tag = "auth", security(("bearer" = [])),
-    responses((status = 200, body = RecoveryCodeResponse), (status = 401, body = ErrorBody)))]
+/// The current password, to confirm a sensitive change.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmPassword {
+    /// The current password.
+    pub password: String,
+}
+
+/// Replace the recovery code. Needs the current password.
+#[utoipa::path(post, path = "/auth/recovery-code", tag = "auth", security(("bearer" = [])), request_body = ConfirmPassword,
+    responses((status = 200, body = RecoveryCodeResponse), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn new_recovery_code(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
+    ApiJson(body): ApiJson<ConfirmPassword>,
 ) -> ApiResult<Json<RecoveryCodeResponse>> {
-    let code = accounts::new_recovery_code(&state, &me).await?;
+    let code = accounts::new_recovery_code(&state, &me, &body.password).await?;
     Ok(Json(RecoveryCodeResponse {
         recovery_code: code.display(),
     }))

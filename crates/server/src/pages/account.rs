@@ -153,7 +153,7 @@ pub async fn welcome(
         return Ok(Redirect::to("/?n=welcome").into_response());
     }
     // The code is never stored, so it cannot be shown again: offer a fresh one instead.
-    let code = accounts::new_recovery_code(&state, &me).await?;
+    let code = accounts::recovery_code_after_signup(&state, &me).await?;
     let page = RecoveryCodePage {
         shell: Shell::new(&state, Some(&me), "Your recovery code").await,
         code: code.display(),

@@ -146,21 +146,40 @@ pub struct TokenForm {
     csrf: String,
 }
 
+/// A form with the token and the current password.
+#[derive(Deserialize)]
+pub struct PasswordConfirmForm {
+    csrf: String,
+    password: String,
+}
+
 /// POST /settings/recovery-code: a new code replaces the old one and is shown once.
 pub async fn recovery_code(
     State(state): State<AppState>,
     PageUser(me): PageUser,
-    PageForm(form): PageForm<TokenForm>,
-) -> PageResult<Html<String>> {
+    PageForm(form): PageForm<PasswordConfirmForm>,
+) -> PageResult<Response> {
     me.check_csrf(&form.csrf)?;
-    let code = accounts::new_recovery_code(&state, &me).await?;
-    let shell = Shell::new(&state, Some(&me), "Your recovery code").await;
-    render(&RecoveryCodePage {
-        shell,
-        code: code.display(),
-        reason: "renewed",
-        unconfirmed: false,
-    })
+    match accounts::new_recovery_code(&state, &me, &form.password).await {
+        Ok(code) => {
+            let shell = Shell::new(&state, Some(&me), "Your recovery code").await;
+            let page = RecoveryCodePage {
+                shell,
+                code: code.display(),
+                reason: "renewed",
+                unconfirmed: false,
+            };
+            Ok(render(&page)?.into_response())
+        }
+        Err(e) => {
+            let status = e.status();
+            let mut error = FormError::from_app(e)?;
+            if error.field == "password" {
+                error.field = "recovery_password";
+            }
+            Ok((status, page(&state, &me, None, Some(error)).await?).into_response())
+        }
+    }
 }
 
 /// POST /settings/sessions/{id}/end
@@ -197,18 +216,11 @@ pub async fn logout_everywhere(
         .into_response())
 }
 
-/// Account-deletion form.
-#[derive(Deserialize)]
-pub struct DeleteForm {
-    csrf: String,
-    password: String,
-}
-
 /// POST /settings/delete
 pub async fn delete_account(
     State(state): State<AppState>,
     PageUser(me): PageUser,
-    PageForm(form): PageForm<DeleteForm>,
+    PageForm(form): PageForm<PasswordConfirmForm>,
 ) -> PageResult<Response> {
     me.check_csrf(&form.csrf)?;
     match accounts::delete_account(&state, &me, &form.password).await {

@@ -238,13 +238,14 @@ pub async fn login(
     Ok((user.id, token))
 }
 
-/// Changes the password: the user key is re-wrapped, nothing else changes. Other sessions end.
-pub async fn change_password(
+/// Checks the signed-in person's current password (for changes someone holding an unlocked phone
+/// must not make alone). A wrong password is reported on `field`.
+async fn confirm_password(
     state: &AppState,
     me: &SignedIn,
-    current: &str,
-    new: &str,
-) -> AppResult<()> {
+    password: &str,
+    field: &'static str,
+) -> AppResult<UserRow> {
     let user = state
         .store
         .user_by_id(&me.user_id)
@@ -258,17 +259,25 @@ pub async fn change_password(
         &user.id,
         &user.username_sealed,
     )?;
-    let new = Password::parse(new)?;
-    match verify_password(state, &String::from_utf8_lossy(&username), current).await {
-        Ok(_) => {}
-        Err(AppError::BadCredentials) => {
-            return Err(AppError::invalid(
-                "current_password",
-                "That isn't your current password.",
-            ));
-        }
-        Err(e) => return Err(e),
+    match verify_password(state, &String::from_utf8_lossy(&username), password).await {
+        Ok(_) => Ok(user),
+        Err(AppError::BadCredentials) => Err(AppError::invalid(
+            field,
+            "That isn't your current password.",
+        )),
+        Err(e) => Err(e),
     }
+}
+
+/// Changes the password: the user key is re-wrapped, nothing else changes. Other sessions end.
+pub async fn change_password(
+    state: &AppState,
+    me: &SignedIn,
+    current: &str,
+    new: &str,
+) -> AppResult<()> {
+    let new = Password::parse(new)?;
+    let user = confirm_password(state, me, current, "current_password").await?;
     let material = password_material(state, &user.id, new.expose(), &me.uk).await?;
     state.store.update_password(&user.id, &material).await?;
     for s in state.store.sessions_of_user(&user.id).await? {
@@ -282,14 +291,51 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Replaces the recovery code (the old one stops working) and returns the new one to show once.
-pub async fn new_recovery_code(state: &AppState, me: &SignedIn) -> AppResult<RecoveryCode> {
+/// How long after sign-up a fresh recovery code may be issued without the password (the person
+/// is still on the sign-up flow and may have missed the first one).
+const SIGNUP_GRACE_SECS: i64 = 30 * 60;
+
+fn issue_recovery_code(state: &AppState, me: &SignedIn) -> (RecoveryCode, Vec<u8>) {
     let code = RecoveryCode::generate();
     let wrapped = wrap_key(
         &code.wrapping_key(&state.secret),
         me.uk.expose(),
         &uk_recovery_ad(&me.user_id),
     );
+    (code, wrapped)
+}
+
+/// Replaces the recovery code (the old one stops working) and returns the new one to show once.
+/// SECURITY: needs the current password, so someone holding an unlocked phone cannot mint a code
+/// and take the account over later.
+pub async fn new_recovery_code(
+    state: &AppState,
+    me: &SignedIn,
+    password: &str,
+) -> AppResult<RecoveryCode> {
+    confirm_password(state, me, password, "password").await?;
+    let (code, wrapped) = issue_recovery_code(state, me);
+    state.store.update_recovery(&me.user_id, &wrapped).await?;
+    Ok(code)
+}
+
+/// A fresh code during sign-up, for someone who continued without confirming they kept the first.
+/// Only within the first half hour of the account's life; later the password is needed.
+pub async fn recovery_code_after_signup(
+    state: &AppState,
+    me: &SignedIn,
+) -> AppResult<RecoveryCode> {
+    let user = state
+        .store
+        .user_by_id(&me.user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if state.clock.now() - user.created_at > SIGNUP_GRACE_SECS {
+        return Err(AppError::Conflict(
+            "For your safety, a new recovery code now needs your password. You can make one in Settings.".into(),
+        ));
+    }
+    let (code, wrapped) = issue_recovery_code(state, me);
     state.store.update_recovery(&me.user_id, &wrapped).await?;
     Ok(code)
 }
@@ -378,29 +424,7 @@ pub async fn set_prefs(state: &AppState, me: &SignedIn, prefs: &Prefs) -> AppRes
 /// Deletes the account at once: leaves every space (keys rotate for those who remain), then
 /// removes every row of the user, and folds the database log so nothing lingers.
 pub async fn delete_account(state: &AppState, me: &SignedIn, password: &str) -> AppResult<()> {
-    let user = state
-        .store
-        .user_by_id(&me.user_id)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
-    let username = open_private(
-        &me.uk,
-        "username",
-        "users",
-        &user.id,
-        &user.id,
-        &user.username_sealed,
-    )?;
-    match verify_password(state, &String::from_utf8_lossy(&username), password).await {
-        Ok(_) => {}
-        Err(AppError::BadCredentials) => {
-            return Err(AppError::invalid(
-                "password",
-                "That isn't your current password.",
-            ));
-        }
-        Err(e) => return Err(e),
-    }
+    confirm_password(state, me, password, "password").await?;
     for (space, _) in state.store.spaces_of_user(&me.user_id).await? {
         spaces::leave(state, me, &space.id).await?;
     }

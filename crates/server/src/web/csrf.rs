@@ -33,10 +33,12 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         Some(s) => s == "same-origin",
         None => true,
     };
-    // A request with neither header is not from a modern browser. It is let through only when it
-    // carries no session cookie, i.e. no ambient authority that a forged request could borrow.
+    // With `Referrer-Policy: no-referrer`, browsers send `Origin: null` on same-origin form
+    // navigations; that is trusted only together with `Sec-Fetch-Site: same-origin`, which page
+    // scripts cannot set. A request with neither header is not from a modern browser: it is let
+    // through only when it carries no session cookie, i.e. no ambient authority to borrow.
     let origin_ok = match origin {
-        Some(o) => o == &*state.origin,
+        Some(o) => o == &*state.origin || (o == "null" && site == Some("same-origin")),
         None => site.is_some() || super::cookies::read(&state, headers).is_none(),
     };
     if same_site_ok && origin_ok {

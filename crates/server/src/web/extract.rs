@@ -43,10 +43,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        axum::Json::<T>::from_request(req, state)
+        let axum::Json(value) = axum::Json::<serde_json::Value>::from_request(req, state)
             .await
-            .map(|axum::Json(v)| ApiJson(v))
-            .map_err(|rej| ApiError(json_error(rej)))
+            .map_err(|rej| ApiError(json_error(rej)))?;
+        // Every request body is an object; serde would otherwise accept an array for a struct.
+        if !value.is_object() {
+            return Err(ApiError(AppError::BadRequest(
+                "The request body has the wrong shape: it must be a JSON object.".into(),
+            )));
+        }
+        serde_json::from_value(value).map(ApiJson).map_err(|e| {
+            ApiError(AppError::BadRequest(format!(
+                "The request body has the wrong shape: {e}"
+            )))
+        })
     }
 }
 

@@ -1,0 +1,163 @@
+//! Invariant 9: nothing readable at rest. Canary strings typed into every field must not appear
+//! in the raw database files (SQLite db, -wal, -shm) or in a PostgreSQL dump.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{Db, TestApp};
+
+const CANARIES: &[&str] = &[
+    "CanaryUserQx7",
+    "canaryuserqx7",
+    "CanaryPartnerZw3",
+    "CANARY-SPACE-NAME-4471",
+    "CANARY-DISPLAY-A-9152",
+    "CANARY-DISPLAY-B-3318",
+    "CANARY-PRONOUN-7",
+    "CANARY-PASSWORD-8812 words",
+];
+
+/// Types a canary into every field a person can fill, and returns secrets that must not be stored either.
+async fn fill_every_field(app: &TestApp) -> Vec<String> {
+    let mut a = app.person();
+    assert_eq!(
+        a.signup("CanaryUserQx7", "CANARY-PASSWORD-8812 words")
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+    let login: serde_json::Value = a
+        .login("CanaryUserQx7", "CANARY-PASSWORD-8812 words")
+        .await
+        .json()
+        .await
+        .unwrap();
+    a.token = Some(login["token"].as_str().unwrap().into());
+    let space = a
+        .create_space("CANARY-SPACE-NAME-4471", "CANARY-DISPLAY-A-9152")
+        .await;
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/me"),
+            json!({"display_name": "CANARY-DISPLAY-A-9152", "pronouns": "CANARY-PRONOUN-7"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let invite = a.invite(&space).await;
+    let mut b = app.person();
+    let signup: serde_json::Value = b
+        .signup("CanaryPartnerZw3", "CANARY-PASSWORD-8812 words")
+        .await
+        .json()
+        .await
+        .unwrap();
+    b.token = Some(signup["token"].as_str().unwrap().into());
+    assert_eq!(
+        b.accept(&invite, "CANARY-DISPLAY-B-3318").await.status(),
+        StatusCode::OK
+    );
+    vec![
+        invite.clone(),
+        invite.replace('-', ""),
+        signup["recovery_code"].as_str().unwrap().to_string(),
+        signup["recovery_code"].as_str().unwrap().replace('-', ""),
+        a.token.clone().unwrap(),
+    ]
+}
+
+fn assert_absent(haystack: &[u8], needles: &[String], place: &str) {
+    for needle in needles {
+        assert!(
+            !haystack
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes()),
+            "{needle:?} is readable in {place}"
+        );
+    }
+}
+
+fn all_needles(secrets: Vec<String>) -> Vec<String> {
+    CANARIES
+        .iter()
+        .map(|s| s.to_string())
+        .chain(secrets)
+        .collect()
+}
+
+#[tokio::test]
+async fn nothing_readable_at_rest_in_sqlite_files() {
+    let app = TestApp::spawn().await;
+    let secrets = fill_every_field(&app).await;
+    let needles = all_needles(secrets);
+    let data = app.dir.path().join("data");
+    let secret_key = std::fs::read(data.join("secret.key")).unwrap();
+    let mut checked = 0;
+    for name in ["attune.db", "attune.db-wal", "attune.db-shm"] {
+        if let Ok(bytes) = std::fs::read(data.join(name)) {
+            assert_absent(&bytes, &needles, name);
+            assert!(
+                !bytes.windows(32).any(|w| w == secret_key.as_slice()),
+                "the server secret is in {name}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 2,
+        "the database and its write-ahead log were both read"
+    );
+}
+
+#[tokio::test]
+async fn nothing_readable_at_rest_in_a_postgres_dump() {
+    let Some(app) = TestApp::spawn_on(Db::Postgres).await else {
+        return;
+    };
+    let secrets = fill_every_field(&app).await;
+    let needles = all_needles(secrets);
+    let url = app.postgres_url.clone().unwrap();
+    let out = std::process::Command::new("pg_dump")
+        .arg("--data-only")
+        .arg(&url)
+        .output()
+        .expect("pg_dump runs");
+    assert!(
+        out.status.success(),
+        "pg_dump failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() > 1000, "the dump holds the rows");
+    assert_absent(&out.stdout, &needles, "the PostgreSQL dump");
+}
+
+#[tokio::test]
+async fn the_whole_flow_works_on_postgres() {
+    let Some(app) = TestApp::spawn_on(Db::Postgres).await else {
+        return;
+    };
+    let (a, b, space) = app.couple().await;
+    assert_eq!(
+        b.post(&format!("/api/v1/spaces/{space}/leave"), json!({}))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let view: serde_json::Value = a.space(&space).await.json().await.unwrap();
+    assert_eq!(view["members"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        b.delete(
+            "/api/v1/account",
+            Some(json!({"password": crate::helpers::PASSWORD}))
+        )
+        .await
+        .status(),
+        StatusCode::NO_CONTENT
+    );
+    let health: serde_json::Value = reqwest::get(format!("{}/healthz", app.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["database"], "postgres");
+}

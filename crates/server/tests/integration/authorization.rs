@@ -1,0 +1,193 @@
+//! The authorisation matrix: every space route, walked as a visitor, an outsider (member of
+//! another space) and a former member. Outsiders get 404, the same as for a missing space.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{Person, TestApp};
+
+/// Every API route that names a space, with a body that would be valid for a member.
+fn api_routes(space: &str, invite: &str) -> Vec<(Method, String, Option<Value>)> {
+    vec![
+        (Method::GET, format!("/api/v1/spaces/{space}"), None),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/me"),
+            Some(json!({"display_name": "Intruder"})),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/invites"),
+            Some(json!({})),
+        ),
+        (Method::GET, format!("/api/v1/spaces/{space}/invites"), None),
+        (
+            Method::DELETE,
+            format!("/api/v1/spaces/{space}/invites/{invite}"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/leave"),
+            Some(json!({})),
+        ),
+    ]
+}
+
+/// Every page route that names a space.
+fn page_routes(space: &str, invite: &str) -> Vec<(Method, String)> {
+    vec![
+        (Method::GET, format!("/spaces/{space}")),
+        (Method::GET, format!("/spaces/{space}/members")),
+        (Method::GET, format!("/spaces/{space}/invite")),
+        (Method::POST, format!("/spaces/{space}/me")),
+        (Method::POST, format!("/spaces/{space}/invite")),
+        (
+            Method::POST,
+            format!("/spaces/{space}/invites/{invite}/withdraw"),
+        ),
+        (Method::POST, format!("/spaces/{space}/leave")),
+    ]
+}
+
+async fn call_api(p: &Person, method: &Method, path: &str, body: &Option<Value>) -> StatusCode {
+    let r = p.req(method.clone(), path);
+    let r = match body {
+        Some(b) => r.json(b),
+        None => r,
+    };
+    r.send().await.unwrap().status()
+}
+
+async fn call_page(p: &Person, method: &Method, path: &str, csrf: &str) -> (StatusCode, String) {
+    let r = p.client.request(method.clone(), p.url(path));
+    let r = if method == Method::POST {
+        r.form(&[("csrf", csrf), ("display_name", "Intruder")])
+    } else {
+        r
+    };
+    let res = r.send().await.unwrap();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    (res.status(), location)
+}
+
+async fn setup() -> (TestApp, Person, Person, Person, String, String) {
+    let app = TestApp::spawn().await;
+    let (a, b, space) = app.couple().await;
+    let outsider = app.signed_up("outsider").await;
+    outsider.create_space("Elsewhere", "Out").await;
+    a.invite(&space).await;
+    let list: Value = a
+        .get(&format!("/api/v1/spaces/{space}/invites"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let invite = list["invites"][0]["id"].as_str().unwrap().to_string();
+    (app, a, b, outsider, space, invite)
+}
+
+#[tokio::test]
+async fn visitors_who_are_not_signed_in_are_turned_away_from_every_space_route() {
+    let (app, _a, _b, _o, space, invite) = setup().await;
+    let visitor = app.person();
+    for (m, path, body) in api_routes(&space, &invite) {
+        assert_eq!(
+            call_api(&visitor, &m, &path, &body).await,
+            StatusCode::UNAUTHORIZED,
+            "{m} {path}"
+        );
+    }
+    for (m, path) in page_routes(&space, &invite) {
+        let (status, location) = call_page(&visitor, &m, &path, "").await;
+        assert_eq!(
+            (status, location.as_str()),
+            (StatusCode::SEE_OTHER, "/login"),
+            "{m} {path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn members_of_another_space_get_not_found_for_every_space_route() {
+    let (_app, _a, _b, outsider, space, invite) = setup().await;
+    for (m, path, body) in api_routes(&space, &invite) {
+        assert_eq!(
+            call_api(&outsider, &m, &path, &body).await,
+            StatusCode::NOT_FOUND,
+            "{m} {path}"
+        );
+    }
+    let csrf = outsider.csrf().await;
+    for (m, path) in page_routes(&space, &invite) {
+        let (status, _) = call_page(&outsider, &m, &path, &csrf).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{m} {path}");
+    }
+}
+
+#[tokio::test]
+async fn former_members_get_not_found_for_every_space_route() {
+    let (_app, _a, b, _o, space, invite) = setup().await;
+    assert_eq!(
+        b.post(&format!("/api/v1/spaces/{space}/leave"), json!({}))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    for (m, path, body) in api_routes(&space, &invite) {
+        assert_eq!(
+            call_api(&b, &m, &path, &body).await,
+            StatusCode::NOT_FOUND,
+            "{m} {path}"
+        );
+    }
+    let csrf = b.csrf().await;
+    for (m, path) in page_routes(&space, &invite) {
+        let (status, _) = call_page(&b, &m, &path, &csrf).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{m} {path}");
+    }
+}
+
+#[tokio::test]
+async fn a_missing_space_looks_exactly_like_someone_elses() {
+    let (_app, _a, _b, outsider, space, _invite) = setup().await;
+    let foreign = outsider.get(&format!("/api/v1/spaces/{space}")).await;
+    let (s1, b1) = (foreign.status(), foreign.text().await.unwrap());
+    let missing = outsider
+        .get("/api/v1/spaces/00000000-0000-0000-0000-000000000000")
+        .await;
+    let (s2, b2) = (missing.status(), missing.text().await.unwrap());
+    assert_eq!((s1, b1), (s2, b2));
+}
+
+#[tokio::test]
+async fn the_matrix_covers_every_api_route_that_names_a_space() {
+    let doc = attune_server::api::openapi();
+    let covered: Vec<String> = api_routes("{id}", "{invite_id}")
+        .into_iter()
+        .map(|(m, p, _)| {
+            format!(
+                "{} {}",
+                m.as_str().to_lowercase(),
+                p.trim_start_matches("/api/v1")
+            )
+        })
+        .collect();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if !path.starts_with("/spaces/{id}") {
+            continue;
+        }
+        for method in item.as_object().unwrap().keys() {
+            let key = format!("{method} {path}");
+            assert!(
+                covered.contains(&key),
+                "{key} is missing from the authorisation matrix"
+            );
+        }
+    }
+}

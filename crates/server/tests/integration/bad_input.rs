@@ -1,0 +1,208 @@
+//! Bad input gets a clear 4xx and loses nothing; nothing causes a 5xx.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, error_code};
+
+async fn raw(
+    app: &TestApp,
+    token: Option<&str>,
+    path: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
+    let mut r = reqwest::Client::new()
+        .post(format!("{}{}", app.base, path))
+        .header("content-type", content_type)
+        .body(body);
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    let res = r.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn an_oversize_body_is_refused_with_413() {
+    let app = TestApp::spawn().await;
+    let big = json!({"username": "x".repeat(100_000), "password": "y"})
+        .to_string()
+        .into_bytes();
+    let (status, body) = raw(&app, None, "/api/v1/auth/signup", "application/json", big).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["error"]["code"], "too_large");
+}
+
+#[tokio::test]
+async fn invalid_utf8_and_broken_json_are_refused_with_400() {
+    let app = TestApp::spawn().await;
+    let (status, body) = raw(
+        &app,
+        None,
+        "/api/v1/auth/signup",
+        "application/json",
+        b"{\"username\": \"\xff\xfe\", \"password\": \"x\"}".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(!body["error"]["message"].as_str().unwrap().is_empty());
+    let (status, _) = raw(
+        &app,
+        None,
+        "/api/v1/auth/signup",
+        "application/json",
+        b"{not json".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = raw(
+        &app,
+        None,
+        "/api/v1/auth/signup",
+        "text/plain",
+        b"hello".to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn missing_extra_and_wrong_typed_fields_are_refused_with_clear_messages() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_up("river").await;
+    for body in [
+        json!({"name": "Ours"}),
+        json!({"name": "Ours", "display_name": "Me", "owner": "someone"}),
+        json!({"name": 42, "display_name": "Me"}),
+        json!(["not", "an", "object"]),
+    ] {
+        let (status, code, message) =
+            error_code(p.post("/api/v1/spaces", body.clone()).await).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(code, "bad_request");
+        assert!(
+            message.contains("shape") || message.contains("JSON"),
+            "{message}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn nul_bytes_and_control_characters_are_refused() {
+    let app = TestApp::spawn().await;
+    let mut p = app.person();
+    let (status, _, _) = error_code(
+        p.signup("river\u{0}", "a calm evening walk by the river")
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let p = app.signed_up("river").await;
+    let res = p
+        .post(
+            "/api/v1/spaces",
+            json!({"name": "Ours\u{0}", "display_name": "Me"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = p
+        .post(
+            "/api/v1/spaces",
+            json!({"name": "Ours", "display_name": "Me\u{7}"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn unknown_ids_and_routes_answer_404() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_up("river").await;
+    assert_eq!(
+        p.get("/api/v1/spaces/nope").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        p.get(&format!("/api/v1/spaces/{}", "z".repeat(5000)))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        p.get("/api/v1/no-such-thing").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(p.get("/no-such-page").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        p.get("/static/../Cargo.toml").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+/// Random bytes thrown at every JSON endpoint never produce a server error.
+#[tokio::test]
+async fn random_bodies_never_cause_a_server_error() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_up("river").await;
+    let space = p.create_space("Ours", "Me").await;
+    let token = p.token.clone().unwrap();
+    let paths = [
+        "/api/v1/auth/signup".to_string(),
+        "/api/v1/auth/login".into(),
+        "/api/v1/auth/recover".into(),
+        "/api/v1/auth/password".into(),
+        "/api/v1/spaces".into(),
+        "/api/v1/invites/accept".into(),
+        "/api/v1/coach".into(),
+        format!("/api/v1/spaces/{space}/invites"),
+    ];
+    let mut seed: u64 = 0x5eed;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let samples: Vec<Vec<u8>> = (0..40)
+        .map(|i| match i % 4 {
+            0 => (0..(next() % 300)).map(|_| next() as u8).collect(),
+            1 => json!({"username": "a\u{0}b", "password": 1, "text": null})
+                .to_string()
+                .into_bytes(),
+            2 => format!(
+                "{{\"text\": \"{}\", \"code\": \"{}\"}}",
+                "é".repeat((next() % 50) as usize),
+                "Z".repeat((next() % 90) as usize)
+            )
+            .into_bytes(),
+            _ => b"{\"name\": \"\\ud800\", \"display_name\": \"x\"}".to_vec(),
+        })
+        .collect();
+    for path in &paths {
+        for body in &samples {
+            let (status, _) = raw(&app, Some(&token), path, "application/json", body.clone()).await;
+            assert!(
+                status.is_client_error() || status.is_success(),
+                "{path} answered {status}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_coach_refuses_text_over_its_limit_and_checks_the_rest() {
+    let app = TestApp::spawn().await;
+    let p = app.person();
+    let res = p
+        .post("/api/v1/coach", json!({"text": "You never listen to me."}))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let advice: Value = res.json().await.unwrap();
+    assert!(!advice["flags"].as_array().unwrap().is_empty());
+    let res = p
+        .post("/api/v1/coach", json!({"text": "a".repeat(10_001)}))
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

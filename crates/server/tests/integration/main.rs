@@ -1,0 +1,14 @@
+//! The server's integration tests: one binary, a real server on port 0 per test, real databases.
+
+mod accounts;
+mod at_rest;
+mod authorization;
+mod bad_input;
+mod csrf;
+mod headers;
+mod helpers;
+mod invites;
+mod openapi;
+mod pages;
+mod sessions;
+mod spaces;

@@ -1,0 +1,232 @@
+//! Every core action works as plain HTML forms, without JavaScript.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{PASSWORD, Person, TestApp};
+
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let i = html
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} not in page"))
+        + start.len();
+    html[i..].split(end).next().unwrap()
+}
+
+async fn sign_up_by_form(app: &TestApp, username: &str) -> (Person, String) {
+    let p = app.person();
+    let res = p
+        .form(
+            "/signup",
+            &[
+                ("username", username),
+                ("password", PASSWORD),
+                ("password_again", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let code = between(&html, "id=\"recovery-code\">", "<").to_string();
+    let csrf = between(&html, "name=\"csrf\" value=\"", "\"").to_string();
+    let res = p
+        .form("/welcome", &[("csrf", &csrf), ("saved", "yes")])
+        .await;
+    assert_eq!(res.headers()["location"], "/?n=welcome");
+    (p, code)
+}
+
+#[tokio::test]
+async fn two_people_sign_up_share_a_space_and_leave_using_only_forms() {
+    let app = TestApp::spawn().await;
+    let (a, code) = sign_up_by_form(&app, "alex").await;
+    assert_eq!(code.len(), 32, "grouped recovery code: {code}");
+    let csrf = a.csrf().await;
+    let res = a
+        .form(
+            "/spaces",
+            &[("csrf", &csrf), ("name", "Ours"), ("display_name", "Alex")],
+        )
+        .await;
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let space_path = location.split('?').next().unwrap().to_string();
+    let res = a
+        .form(&format!("{space_path}/invite"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let invite = between(&html, "id=\"invite-code\">", "<").to_string();
+    assert!(between(&html, "id=\"invite-link\">", "<").contains("/join#code="));
+
+    let (b, _) = sign_up_by_form(&app, "sam").await;
+    let csrf_b = b.csrf().await;
+    let res = b
+        .form(
+            "/join",
+            &[
+                ("csrf", &csrf_b),
+                ("code", &invite),
+                ("display_name", "Sam"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let members = b
+        .client
+        .get(b.url(&format!("{space_path}/members")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(members.contains("Alex") && members.contains("Sam"));
+
+    let res = b
+        .form(&format!("{space_path}/leave"), &[("csrf", &csrf_b)])
+        .await;
+    assert_eq!(res.headers()["location"], "/?n=left");
+    let res = b.client.get(b.url(&space_path)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let home = b
+        .client
+        .get(b.url("/?n=left"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("You have left the space"));
+}
+
+#[tokio::test]
+async fn continuing_without_confirming_the_recovery_code_shows_a_fresh_one() {
+    let app = TestApp::spawn().await;
+    let p = app.person();
+    let html = p
+        .form(
+            "/signup",
+            &[
+                ("username", "river"),
+                ("password", PASSWORD),
+                ("password_again", PASSWORD),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let first = between(&html, "id=\"recovery-code\">", "<").to_string();
+    let csrf = between(&html, "name=\"csrf\" value=\"", "\"").to_string();
+    let res = p.form("/welcome", &[("csrf", &csrf)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let second = between(&html, "id=\"recovery-code\">", "<").to_string();
+    assert_ne!(first, second);
+    assert!(html.contains("can't be shown again"));
+}
+
+#[tokio::test]
+async fn form_errors_are_shown_next_to_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let p = app.person();
+    let res = p
+        .form(
+            "/signup",
+            &[
+                ("username", "river"),
+                ("password", PASSWORD),
+                ("password_again", "something else entirely"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("not the same") && html.contains("value=\"river\""));
+    let res = p
+        .form(
+            "/login",
+            &[("username", "river"), ("password", "wrong wrong wrong")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(res.text().await.unwrap().contains("match an account"));
+}
+
+#[tokio::test]
+async fn lock_now_ends_the_session() {
+    let app = TestApp::spawn().await;
+    let (p, _) = sign_up_by_form(&app, "river").await;
+    let csrf = p.csrf().await;
+    let res = p.form("/lock", &[("csrf", &csrf)]).await;
+    assert_eq!(res.headers()["location"], "/login?n=locked");
+    let res = p.client.get(p.url("/settings")).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/login");
+}
+
+#[tokio::test]
+async fn settings_list_sessions_and_end_them() {
+    let app = TestApp::spawn().await;
+    let (p, _) = sign_up_by_form(&app, "river").await;
+    let html = p
+        .client
+        .get(p.url("/settings"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("this device"));
+    let csrf = p.csrf().await;
+    let res = p
+        .form("/settings/logout-everywhere", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(res.headers()["location"], "/login?n=logged-out");
+    assert_eq!(
+        p.client
+            .get(p.url("/settings"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn every_static_asset_is_served_with_its_type() {
+    let app = TestApp::spawn().await;
+    for (name, mime) in [
+        ("app.css", "text/css"),
+        ("enhance.js", "text/javascript"),
+        ("quick-exit.js", "text/javascript"),
+        ("icon.svg", "image/svg+xml"),
+        ("manifest.webmanifest", "application/manifest+json"),
+    ] {
+        let res = reqwest::get(format!("{}/static/{name}", app.base))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(mime)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_fresh_code_without_the_password_is_only_offered_right_after_sign_up() {
+    let app = TestApp::spawn().await;
+    let (p, _) = sign_up_by_form(&app, "river").await;
+    let csrf = p.csrf().await;
+    app.clock().advance(29 * 60);
+    let res = p.form("/welcome", &[("csrf", &csrf)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    app.clock().advance(2 * 60);
+    let res = p.form("/welcome", &[("csrf", &csrf)]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(res.text().await.unwrap().contains("needs your password"));
+}
