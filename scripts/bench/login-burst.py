@@ -355,6 +355,10 @@ def machine() -> dict:
         except (OSError, subprocess.TimeoutExpired):
             return ""
 
+    try:
+        load = " ".join(open("/proc/loadavg").read().split()[:3])
+    except OSError:
+        load = ""
     rev = git("rev-parse", "--short", "HEAD")
     dirty = bool(git("status", "--porcelain", "--untracked-files=no"))
     return {
@@ -364,6 +368,7 @@ def machine() -> dict:
         "kernel": platform.release(),
         "python": platform.python_version(),
         "git": rev + ("-dirty" if dirty else ""),
+        "loadavg_at_start": load,
     }
 
 
@@ -380,6 +385,8 @@ def print_report(r: dict) -> None:
     print(f"  binary      {r['binary']}")
     print(f"  commit      {m['git']}   machine: {m['cpus']} CPUs ({m['cpu_model']}), "
           f"{m['mem_total_gib']} GiB, Linux {m['kernel']}, Python {m['python']}")
+    print(f"  load avg    {m['loadavg_at_start']} (1/5/15 min, when the run started; other work on "
+          f"the machine skews the timings)")
     print(f"  config      kdf_profile=default (Argon2id m=64 MiB, t=3, p=1), "
           f"argon2_concurrency=2 (default, ATTUNE_ARGON2_CONCURRENCY unset), "
           f"ATTUNE_LOGIN_ATTEMPTS_PER_MINUTE={LOGIN_ATTEMPTS_PER_MINUTE}")

@@ -30,7 +30,7 @@ impl Username {
     pub fn parse(input: &str) -> Result<Self, DomainError> {
         let shown = input.trim();
         let count = shown.chars().count();
-        if count < USERNAME_MIN || count > USERNAME_MAX {
+        if !(USERNAME_MIN..=USERNAME_MAX).contains(&count) {
             return Err(DomainError::invalid(
                 "username",
                 format!("A username is {USERNAME_MIN} to {USERNAME_MAX} characters long."),

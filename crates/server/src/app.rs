@@ -134,12 +134,7 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
     let secret_path = config.secret_path();
     let (secret, origin_of_secret) = load_or_create(&secret_path)?;
     if config.database_url.as_deref().is_none_or(str::is_empty) {
-        std::fs::create_dir_all(&config.data_dir).with_context(|| {
-            format!(
-                "cannot create the data directory {}",
-                config.data_dir.display()
-            )
-        })?;
+        create_private_dir(&config.data_dir)?;
     }
     let store = attune_store::open(&config.database_url())
         .await

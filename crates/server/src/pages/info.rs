@@ -61,10 +61,10 @@ pub async fn away() -> PageResult<Html<String>> {
 /// and sends it to the neutral page. It needs no form token: ending your own session is always
 /// allowed, and it must work even from a stale page.
 pub async fn quick_exit(State(state): State<AppState>, MaybeUser(me): MaybeUser) -> Response {
-    if let Some(me) = me {
-        if let Err(e) = sessions::logout(&state, &me).await {
-            e.log();
-        }
+    if let Some(me) = me
+        && let Err(e) = sessions::logout(&state, &me).await
+    {
+        e.log();
     }
     let mut res = (
         [(SET_COOKIE, crate::web::cookies::clear(&state))],

@@ -69,6 +69,19 @@ pub fn seal_space_key(
     ))
 }
 
+/// Where a shared envelope lives: its purpose, table, row and owner (all bound into it).
+#[derive(Clone, Copy)]
+pub struct Place<'a> {
+    /// What the envelope holds (`space-name`, `member-profile`, …).
+    pub purpose: &'a str,
+    /// The table it is stored in.
+    pub table: &'a str,
+    /// The row's id.
+    pub row: &'a str,
+    /// Whose it is (a member id, or empty for the space's own records).
+    pub owner: &'a str,
+}
+
 /// A member's view of one space's keys, opened on demand and cached for the request.
 pub struct SpaceKeys {
     space_id: String,
@@ -127,21 +140,22 @@ impl SpaceKeys {
         )?)
     }
 
-    /// Seals `plain` in a shared envelope of this space under key `version`.
+    /// Seals `plain` in a shared envelope of this space under key `version`, for one place.
     pub fn seal_with(
         &self,
         rk: &RelationshipKey,
         version: i64,
-        purpose: &str,
-        table: &str,
-        row: &str,
-        owner: &str,
+        place: Place<'_>,
         plain: &[u8],
     ) -> Vec<u8> {
-        seal(
-            rk,
-            &shared(purpose, table, row, owner, &self.space_id, version as u32),
-            plain,
-        )
+        let aad = shared(
+            place.purpose,
+            place.table,
+            place.row,
+            place.owner,
+            &self.space_id,
+            version as u32,
+        );
+        seal(rk, &aad, plain)
     }
 }

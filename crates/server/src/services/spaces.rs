@@ -5,7 +5,7 @@ use attune_domain::space::{DisplayName, Pronouns, SpaceName};
 use attune_store::rows::{Leave, MemberRow, NewSpace, SpaceKeyRow, SpaceRow};
 use serde::{Deserialize, Serialize};
 
-use super::keys::{SpaceKeys, keypair, seal_space_key};
+use super::keys::{Place, SpaceKeys, keypair, seal_space_key};
 use super::sessions::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -66,15 +66,13 @@ fn seal_name(
     space_id: &str,
     name: &str,
 ) -> Vec<u8> {
-    keys.seal_with(
-        rk,
-        version,
-        "space-name",
-        "spaces",
-        space_id,
-        "",
-        name.as_bytes(),
-    )
+    let place = Place {
+        purpose: "space-name",
+        table: "spaces",
+        row: space_id,
+        owner: "",
+    };
+    keys.seal_with(rk, version, place, name.as_bytes())
 }
 
 fn seal_profile(
@@ -85,15 +83,13 @@ fn seal_profile(
     profile: &Profile,
 ) -> Vec<u8> {
     let json = serde_json::to_vec(profile).unwrap_or_default();
-    keys.seal_with(
-        rk,
-        version,
-        "member-profile",
-        "members",
-        member_id,
-        member_id,
-        &json,
-    )
+    let place = Place {
+        purpose: "member-profile",
+        table: "members",
+        row: member_id,
+        owner: member_id,
+    };
+    keys.seal_with(rk, version, place, &json)
 }
 
 /// Seals a new member's profile (used when joining).
