@@ -220,8 +220,17 @@ async fn start_metrics(addr: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes sessions that have idled out or expired, every few minutes.
+/// Deletes sessions that have idled out or expired, every few minutes; frees Argon2 memory
+/// that no login has used for a while, every few seconds.
 fn spawn_sweeper(state: AppState) {
+    let kdf = state.kdf.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            kdf.trim(crate::kdf_pool::SPARE_LIFETIME);
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(300));
         loop {

@@ -25,7 +25,8 @@ pub struct Config {
     pub session_lifetime_hours: u32,
     /// Argon2id cost: `default` (64 MiB, t=3), `low-memory` (19 MiB, t=2), or `test` (tiny; tests only).
     pub kdf_profile: String,
-    /// How many password hashes may run at once; more logins wait briefly, then get 429.
+    /// How many password hashes may run at once (each holds 64 MiB at the default profile); more
+    /// logins wait briefly, then get 429. On small machines one at a time is as fast overall.
     pub argon2_concurrency: usize,
     /// Address for the Prometheus metrics listener; unset means no metrics listener.
     pub metrics_listen: Option<String>,
@@ -48,7 +49,7 @@ impl Default for Config {
             idle_timeout_minutes: 30,
             session_lifetime_hours: 12,
             kdf_profile: "default".into(),
-            argon2_concurrency: 2,
+            argon2_concurrency: 1,
             metrics_listen: None,
             operator_name: None,
             operator_contact: None,

@@ -4,6 +4,22 @@ use reqwest::StatusCode;
 
 use crate::helpers::{PASSWORD, Person, TestApp};
 
+/// The text of the element with `id`, without its markup.
+fn text_of(html: &str, id: &str) -> String {
+    let inner = between(html, &format!("id=\"{id}\">"), "</code>");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     let i = html
         .find(start)
@@ -26,7 +42,7 @@ async fn sign_up_by_form(app: &TestApp, username: &str) -> (Person, String) {
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
-    let code = between(&html, "id=\"recovery-code\">", "<").to_string();
+    let code = text_of(&html, "recovery-code");
     let csrf = between(&html, "name=\"csrf\" value=\"", "\"").to_string();
     let res = p
         .form("/welcome", &[("csrf", &csrf), ("saved", "yes")])
@@ -54,7 +70,7 @@ async fn two_people_sign_up_share_a_space_and_leave_using_only_forms() {
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
-    let invite = between(&html, "id=\"invite-code\">", "<").to_string();
+    let invite = text_of(&html, "invite-code");
     assert!(between(&html, "id=\"invite-link\">", "<").contains("/join#code="));
 
     let (b, _) = sign_up_by_form(&app, "sam").await;
@@ -116,12 +132,12 @@ async fn continuing_without_confirming_the_recovery_code_shows_a_fresh_one() {
         .text()
         .await
         .unwrap();
-    let first = between(&html, "id=\"recovery-code\">", "<").to_string();
+    let first = text_of(&html, "recovery-code");
     let csrf = between(&html, "name=\"csrf\" value=\"", "\"").to_string();
     let res = p.form("/welcome", &[("csrf", &csrf)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
-    let second = between(&html, "id=\"recovery-code\">", "<").to_string();
+    let second = text_of(&html, "recovery-code");
     assert_ne!(first, second);
     assert!(html.contains("can't be shown again"));
 }
