@@ -1,11 +1,22 @@
-//! Prints per-kind and sentence-level precision/recall for the dev and holdout sets.
+//! Prints per-kind and sentence-level precision/recall for labelled sets.
 //!
-//! `cargo run --release -p attune-coach --example report [-- --mistakes dev|holdout]`
+//! ```text
+//! cargo run --release -p attune-coach --example report
+//! cargo run --release -p attune-coach --example report -- --mistakes dev
+//! cargo run --release -p attune-coach --example report -- --set path/to/any.tsv [--mistakes any]
+//! ```
+//!
+//! Without `--set` it scores the built-in sets (dev, holdout, fresh, fresh2) that exist
+//! under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
+//! used by `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
 
 use attune_coach::eval::{Scores, parse_tsv, score};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-const DEV: &str = include_str!("../tests/data/dev.tsv");
-const HOLDOUT: &str = include_str!("../tests/data/holdout.tsv");
+/// The built-in sets, scored when no `--set` is given. Listed by name on purpose:
+/// nothing else in the data directory is read.
+const BUILT_IN: &[&str] = &["dev", "holdout", "fresh", "fresh2"];
 
 fn print(name: &str, n: usize, s: &Scores) {
     println!("== {name} ({n} sentences)");
@@ -37,22 +48,63 @@ fn print(name: &str, n: usize, s: &Scores) {
     println!();
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let show = args
-        .iter()
-        .position(|a| a == "--mistakes")
-        .and_then(|i| args.get(i + 1))
-        .cloned();
-    for (name, src) in [("dev", DEV), ("holdout", HOLDOUT)] {
-        let ex = parse_tsv(src);
+fn stem(p: &Path) -> String {
+    p.file_stem()
+        .map_or_else(|| p.display().to_string(), |s| s.to_string_lossy().into())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut show: Option<String> = None;
+    let mut sets: Vec<PathBuf> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--mistakes" => {
+                show = args.get(i + 1).cloned();
+                i += 2;
+            }
+            "--set" => {
+                let Some(p) = args.get(i + 1) else {
+                    eprintln!("--set needs a path");
+                    return ExitCode::FAILURE;
+                };
+                sets.push(PathBuf::from(p));
+                i += 2;
+            }
+            other => {
+                eprintln!("unknown argument {other:?}; use --set PATH and/or --mistakes NAME");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let explicit = !sets.is_empty();
+    if !explicit {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        sets = BUILT_IN
+            .iter()
+            .map(|n| dir.join(format!("{n}.tsv")))
+            .filter(|p| p.is_file())
+            .collect();
+    }
+    for path in &sets {
+        let src = match std::fs::read_to_string(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("cannot read {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        let name = stem(path);
+        let ex = parse_tsv(&src);
         let s = score(&ex);
-        print(name, ex.len(), &s);
-        if show.as_deref() == Some(name) {
+        print(&name, ex.len(), &s);
+        if show.as_deref() == Some(name.as_str()) || show.as_deref() == Some("all") {
             for (want, got, text) in &s.mistakes {
                 println!("  want {want:?} got {got:?}: {text}");
             }
             println!();
         }
     }
+    ExitCode::SUCCESS
 }

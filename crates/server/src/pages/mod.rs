@@ -2,6 +2,7 @@
 //! `services`, exactly like the JSON API.
 
 pub mod account;
+pub mod coach;
 pub mod error;
 pub mod home;
 pub mod info;
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
             post(invites::withdraw),
         )
         .route("/join", get(invites::join_form).post(invites::join))
+        .route("/coach", get(coach::show).post(coach::check))
         .route("/safety", get(info::safety))
         .route("/about", get(info::about))
         .route("/away", get(info::away))

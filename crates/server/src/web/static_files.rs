@@ -21,6 +21,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/quick-exit.js"),
     ),
     (
+        "coach.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/coach.js"),
+    ),
+    (
         "enhance.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/enhance.js"),

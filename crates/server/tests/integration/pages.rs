@@ -215,6 +215,7 @@ async fn every_static_asset_is_served_with_its_type() {
     let app = TestApp::spawn().await;
     for (name, mime) in [
         ("app.css", "text/css"),
+        ("coach.js", "text/javascript"),
         ("enhance.js", "text/javascript"),
         ("quick-exit.js", "text/javascript"),
         ("icon.svg", "image/svg+xml"),
@@ -245,4 +246,24 @@ async fn a_fresh_code_without_the_password_is_only_offered_right_after_sign_up()
     let res = p.form("/welcome", &[("csrf", &csrf)]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(res.text().await.unwrap().contains("needs your password"));
+}
+
+#[tokio::test]
+async fn the_wording_helper_checks_text_without_javascript_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let p = app.person();
+    let res = p
+        .form("/coach", &[("text", "You never listen to me.")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("What the helper noticed"));
+    assert!(html.contains("Always / never"), "an absolute is named");
+    let res = p
+        .form("/coach", &[("text", "I always feel safe with you.")])
+        .await;
+    assert!(res.text().await.unwrap().contains("Nothing stood out"));
+    let long = "a".repeat(10_001);
+    let res = p.form("/coach", &[("text", long.as_str())]).await;
+    assert!(res.text().await.unwrap().contains("up to 10000 characters"));
 }
