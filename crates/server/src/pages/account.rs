@@ -53,6 +53,30 @@ pub struct RecoveryCodePage {
     pub unconfirmed: bool,
 }
 
+/// The recovery-code page for a session opened by this very request (sign-up or recovery): the
+/// cookie is set with the response, so the page's form token comes from the new token itself.
+async fn show_code_for_new_session(
+    state: &AppState,
+    token: &attune_crypto::SessionToken,
+    code: String,
+    reason: &'static str,
+) -> PageResult<Response> {
+    let mut shell = Shell::new(state, None, "Your recovery code").await;
+    shell.signed_in = true;
+    shell.csrf = token.csrf_token();
+    let page = RecoveryCodePage {
+        shell,
+        code,
+        reason,
+        unconfirmed: false,
+    };
+    Ok((
+        [(SET_COOKIE, cookies::set(state, &token.encode()))],
+        render(&page)?,
+    )
+        .into_response())
+}
+
 /// Sign-up or login form fields.
 #[derive(Deserialize)]
 pub struct CredentialsForm {
@@ -102,21 +126,13 @@ pub async fn signup(
         Ok(()) => accounts::signup(&state, &form.username, &form.password, &device).await,
     };
     match outcome {
-        Ok(account) => {
-            let token = account.token.encode();
-            let page = RecoveryCodePage {
-                shell: Shell::new(&state, None, "Your recovery code").await,
-                code: account.recovery.display(),
-                reason: "signup",
-                unconfirmed: false,
-            };
-            let mut page = page;
-            page.shell.signed_in = true;
-            page.shell.csrf = attune_crypto::SessionToken::parse(&token)
-                .map(|t| t.csrf_token())
-                .unwrap_or_default();
-            Ok(([(SET_COOKIE, cookies::set(&state, &token))], render(&page)?).into_response())
-        }
+        Ok(account) => Ok(show_code_for_new_session(
+            &state,
+            &account.token,
+            account.recovery.display(),
+            "signup",
+        )
+        .await?),
         Err(e) => {
             let error = FormError::from_app(e)?;
             let shell = Shell::new(&state, None, "Sign up").await;
@@ -293,19 +309,7 @@ pub async fn recover(
     };
     match outcome {
         Ok((token, code)) => {
-            let token = token.encode();
-            let mut shell = Shell::new(&state, None, "Your new recovery code").await;
-            shell.signed_in = true;
-            shell.csrf = attune_crypto::SessionToken::parse(&token)
-                .map(|t| t.csrf_token())
-                .unwrap_or_default();
-            let page = RecoveryCodePage {
-                shell,
-                code: code.display(),
-                reason: "recovered",
-                unconfirmed: false,
-            };
-            Ok(([(SET_COOKIE, cookies::set(&state, &token))], render(&page)?).into_response())
+            Ok(show_code_for_new_session(&state, &token, code.display(), "recovered").await?)
         }
         Err(e) => {
             let status = e.status();
