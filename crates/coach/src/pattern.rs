@@ -3,7 +3,8 @@
 //! Syntax: elements separated by spaces. `a|b` is one word out of several;
 //! `(a b|c)` is one phrase out of several; a trailing `?` makes an element optional;
 //! `@name` is any phrase from a lexicon list; `..N` skips up to N words; `_` is any word;
-//! a word ending in `*` matches by prefix.
+//! a word ending in `*` matches by prefix; `%name` is any word accepted by a word class
+//! (a predicate over one word, e.g. `%trait` for "selfish", "self-obsessed", "callous").
 
 use crate::lexicon;
 use crate::tokens::Doc;
@@ -12,6 +13,7 @@ use crate::tokens::Doc;
 enum Word {
     Exact(&'static str),
     Prefix(&'static str),
+    Class(fn(&str) -> bool),
     Any,
 }
 
@@ -35,6 +37,8 @@ pub(crate) struct Pattern {
 fn word(w: &'static str) -> Word {
     if w == "_" {
         Word::Any
+    } else if let Some(name) = w.strip_prefix('%') {
+        Word::Class(lexicon::class(name))
     } else if let Some(p) = w.strip_suffix('*') {
         Word::Prefix(p)
     } else {
@@ -137,6 +141,25 @@ impl Pattern {
         }
     }
 
+    /// The words a match must start with, when the first element is a required set of
+    /// exact words; `None` when a match may start with anything (prefix, class, `_`,
+    /// an optional first element or a gap). Used to index rules by their first word.
+    pub(crate) fn first_words(&self) -> Option<Vec<&'static str>> {
+        match self.elems.first()? {
+            Elem::Alt {
+                alts,
+                optional: false,
+            } => alts
+                .iter()
+                .map(|a| match a.first() {
+                    Some(Word::Exact(w)) => Some(*w),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        }
+    }
+
     /// Matches starting exactly at token `pos`, never reading at or past `limit`.
     /// Returns the end (exclusive) of the match.
     pub(crate) fn match_at(&self, doc: &Doc, pos: usize, limit: usize) -> Option<usize> {
@@ -145,6 +168,7 @@ impl Pattern {
 
     /// First match starting in `starts`, reading no further than `limit`;
     /// returns `(start, end_exclusive)`.
+    #[cfg(test)]
     pub(crate) fn find(
         &self,
         doc: &Doc,
@@ -196,6 +220,7 @@ fn seq(doc: &Doc, words: &[Word], pos: usize, limit: usize) -> Option<usize> {
         let ok = match w {
             Word::Exact(x) => t == *x,
             Word::Prefix(p) => t.starts_with(p),
+            Word::Class(f) => !t.is_empty() && f(t),
             Word::Any => true,
         };
         if !ok {

@@ -41,6 +41,27 @@ fn skip_fillers(doc: &Doc, mut i: usize, end: usize) -> usize {
 }
 
 fn polarity(doc: &Doc, i: usize, end: usize) -> Polarity {
+    // "find a reason to cancel", "manage to forget", "have a way of twisting": judge the
+    // verb that follows the frame.
+    let frame = match (doc.word(i), doc.word(i + 1), doc.word(i + 2)) {
+        (f, "something" | "a" | "an" | "reasons" | "excuses" | "ways", _)
+            if f.starts_with("find") =>
+        {
+            let mut j = i + 2;
+            while j < end && j < i + 5 && !matches!(doc.word(j), "to" | "about" | "for") {
+                j += 1;
+            }
+            (j < end && doc.word(j) == "to").then_some(j + 1)
+        }
+        ("manage" | "manages" | "managed", "to", _) => Some(i + 2),
+        ("seem" | "seems" | "seemed", "to", _) => Some(i + 2),
+        _ => None,
+    };
+    if let Some(j) = frame
+        && j < end
+    {
+        return polarity(doc, j, end);
+    }
     match lists().neg.match_at(doc, i, end) {
         Some(e) if e > i => Polarity::Unwelcome(e),
         _ => Polarity::Other,
@@ -116,6 +137,20 @@ fn check_adverb(doc: &Doc, i: usize, clause_start: usize, end: usize) -> Option<
         first: span_start(doc, you, clause_start),
         last,
     };
+    // "I know you're always busy on Thursdays": an acknowledged state, not a complaint.
+    if w != "never"
+        && you > clause_start
+        && matches!(
+            doc.word(you - 1),
+            "know" | "knew" | "understand" | "realise" | "realize"
+        )
+        && matches!(
+            doc.word(p),
+            "busy" | "tired" | "working" | "stressed" | "exhausted"
+        )
+    {
+        return None;
+    }
     if w == "never" {
         if lists().reassure.match_at(doc, p, end).is_some()
             || lists().reassure.match_at(doc, i + 1, end).is_some()
@@ -171,8 +206,209 @@ fn check_every_time(doc: &Doc, i: usize, sentence_end: usize) -> Option<Hit> {
     None
 }
 
+/// A "you" subject that states a claim (not "if you", "when you", "I know you").
+fn claiming_you(doc: &Doc, j: usize) -> bool {
+    doc.word(j) == "you"
+        && doc.clause_of(j).is_some_and(|c| !c.quoted)
+        && super::main_claim(doc, j)
+        && !matches!(doc.word(j + 1), "know" | "said" | "told" | "asked")
+}
+
+/// The unwelcome predicate after a "you" subject at `j`, if any: returns its last index.
+fn unwelcome_after_you(doc: &Doc, j: usize) -> Option<usize> {
+    let end = doc.clause_of(j).map_or(j + 1, |c| c.range.end);
+    let mut p = j + 1;
+    while p < end
+        && (AUX.contains(&doc.word(p))
+            || FILLER.contains(&doc.word(p))
+            || matches!(doc.word(p), "been" | "being"))
+    {
+        p += 1;
+    }
+    match polarity(doc, p, end) {
+        Polarity::Unwelcome(e) => Some(e - 1),
+        Polarity::Other => None,
+    }
+}
+
+/// "as usual", "yet again", "once again", "like always", "again": a sentence that says an
+/// unwelcome thing the partner did is a pattern, not a one-off.
+fn check_repeat_marker(doc: &Doc, sentence: usize, out: &mut Vec<Hit>) -> bool {
+    let Some(s) = doc.sentences.get(sentence) else {
+        return false;
+    };
+    let r = s.range.clone();
+    let marker = r.clone().find(|&i| {
+        let (w, next) = (doc.word(i), doc.word(i + 1));
+        let prev = if i > r.start { doc.word(i - 1) } else { "" };
+        (w == "usual" && prev == "as")
+            || (w == "again" && matches!(prev, "yet" | "once") && !matches!(next, "and" | "soon"))
+            || (w == "again" && prev == "and" && i >= r.start + 2 && doc.word(i - 2) == "again")
+            || (w == "per" && next == "usual")
+            || (w == "always" && matches!(prev, "like" | "as") && next.is_empty())
+    });
+    let Some(m) = marker else {
+        return false;
+    };
+    if s.question || doc.clause_of(m).is_some_and(|c| c.quoted) {
+        return false;
+    }
+    for j in r.clone() {
+        if claiming_you(doc, j)
+            && !apologised_before(doc, j)
+            && let Some(last) = unwelcome_after_you(doc, j)
+        {
+            out.push(Hit {
+                kind: FlagKind::Absolute,
+                first: span_start(doc, j, doc.clause_of(j).map_or(j, |c| c.range.start)),
+                last,
+            });
+            return true;
+        }
+    }
+    false
+}
+
+/// "Not once have you asked", "you have not once said thank you", "never once": these
+/// read like "never" (a complaint unless the predicate is unwelcome).
+fn check_not_once(doc: &Doc, i: usize, start: usize, end: usize) -> Option<Hit> {
+    // i is "once", preceded by "not".
+    let you = if i > start && i - 1 == start {
+        // "Not once have/did you …"
+        let mut j = i + 1;
+        while j < end && AUX.contains(&doc.word(j)) {
+            j += 1;
+        }
+        (doc.word(j) == "you").then_some(j)?
+    } else {
+        you_subject(doc, i - 1, start).or_else(|| {
+            // "you have not once" — you_subject stops at "not".
+            let mut j = i - 1;
+            let mut steps = 0;
+            while j > start && steps < 4 {
+                j -= 1;
+                steps += 1;
+                if doc.word(j) == "you" {
+                    return Some(j);
+                }
+                if !AUX.contains(&doc.word(j)) && doc.word(j) != "not" {
+                    return None;
+                }
+            }
+            None
+        })?
+    };
+    let from = if you > i { you + 1 } else { i + 1 };
+    let mut p = skip_fillers(doc, from, end);
+    while p < end && AUX.contains(&doc.word(p)) {
+        p += 1;
+    }
+    if p >= end || lists().reassure.match_at(doc, p, end).is_some() {
+        return None;
+    }
+    match polarity(doc, p, end) {
+        Polarity::Unwelcome(_) => None,
+        Polarity::Other => Some(Hit {
+            kind: FlagKind::Absolute,
+            first: you.min(i - 1),
+            last: p,
+        }),
+    }
+}
+
+/// "For once (in your life) could you …": demands a change from an implied pattern.
+fn check_for_once(doc: &Doc, i: usize, sentence_end: usize) -> Option<Hit> {
+    // i is "once", preceded by "for".
+    let next = doc.word(i + 1);
+    if matches!(next, "i" | "we" | "it" | "this" | "the") {
+        return None;
+    }
+    let you = (i + 1..sentence_end.min(i + 9))
+        .find(|&j| doc.word(j) == "you" || doc.word(j) == "your")?;
+    if doc.word(you) == "your" && doc.word(you + 1) == "life" {
+        let j = (you + 2..sentence_end.min(you + 6)).find(|&j| doc.word(j) == "you")?;
+        return Some(Hit {
+            kind: FlagKind::Absolute,
+            first: i - 1,
+            last: j,
+        });
+    }
+    Some(Hit {
+        kind: FlagKind::Absolute,
+        first: i - 1,
+        last: you,
+    })
+}
+
+/// "you once did" / "for once you" reversed: "could you for once …".
+fn for_once_after_you(doc: &Doc, i: usize, start: usize) -> bool {
+    (start..i).any(|j| doc.word(j) == "you")
+}
+
 /// Adds absolute hits for every clause.
 pub(crate) fn run(doc: &Doc, out: &mut Vec<Hit>) {
+    let before = out.len();
+    for clause in doc.clauses.iter().filter(|c| !c.quoted) {
+        let (start, end) = (clause.range.start, clause.range.end);
+        let sentence_end = doc
+            .sentences
+            .get(clause.sentence)
+            .map_or(end, |s| s.range.end);
+        for i in start..end {
+            let prev = if i > start { doc.word(i - 1) } else { "" };
+            let hit = match (prev, doc.word(i)) {
+                ("not" | "never", "once") => check_not_once(doc, i, start, end),
+                // "Not one time have you …" reads like "not once".
+                ("one", "time") if i >= start + 2 && doc.word(i - 2) == "not" => {
+                    check_not_once(doc, i, start + 1, end)
+                }
+                ("for", "once")
+                    if !super::yes_no_question(doc, i) || for_once_after_you(doc, i, start) =>
+                {
+                    check_for_once(doc, i, sentence_end).or_else(|| {
+                        for_once_after_you(doc, i, start).then(|| Hit {
+                            kind: FlagKind::Absolute,
+                            first: i - 1,
+                            last: i,
+                        })
+                    })
+                }
+                ("without", "fail") => {
+                    let j = i + 1;
+                    if doc.word(j) == "you" {
+                        unwelcome_after_you(doc, j).map(|last| Hit {
+                            kind: FlagKind::Absolute,
+                            first: i - 1,
+                            last,
+                        })
+                    } else {
+                        None
+                    }
+                }
+                ("each", "time") => check_every_time(doc, i - 1, sentence_end),
+                _ => None,
+            };
+            if let Some(h) = hit
+                && !apologised_before(doc, h.first)
+            {
+                out.push(h);
+                break;
+            }
+        }
+    }
+    for si in 0..doc.sentences.len() {
+        let covered = out[before..]
+            .iter()
+            .any(|h| doc.clause_of(h.first).is_some_and(|c| c.sentence == si));
+        if !covered {
+            check_repeat_marker(doc, si, out);
+        }
+    }
+    run_adverbs(doc, out);
+}
+
+/// Adds hits for "always", "never", "constantly", "every time".
+fn run_adverbs(doc: &Doc, out: &mut Vec<Hit>) {
     for clause in doc.clauses.iter().filter(|c| !c.quoted) {
         let (start, end) = (clause.range.start, clause.range.end);
         for i in start..end {

@@ -12,7 +12,14 @@ fn about_feelings(doc: &Doc, _s: usize, e: usize) -> bool {
         .sentence_of(e.saturating_sub(1))
         .map(|s| s.range.clone());
     let conditional = sentence.is_some_and(|r| r.into_iter().any(|i| doc.word(i) == "if"));
+    let own_plan = doc.clause_of(e.saturating_sub(1)).is_some_and(|c| {
+        doc.clauses
+            .iter()
+            .find(|n| n.range.start >= c.range.end && n.sentence == c.sentence)
+            .is_some_and(|n| matches!(doc.word(n.range.start), "i" | "we"))
+    });
     !conditional
+        && !own_plan
         && !(e..end.min(e + 4)).any(|i| matches!(doc.word(i), "if" | "for" | "to" | "either"))
 }
 
@@ -128,10 +135,60 @@ fn shrugged_off(doc: &Doc, s: usize, e: usize) -> bool {
         })
 }
 
+/// The sentence reacts to the partner's feelings ("why are you crying", "you're acting like").
+fn reaction_in_sentence(doc: &Doc, s: usize, _e: usize) -> bool {
+    doc.sentence_of(s).is_some_and(|r| {
+        r.range.clone().any(|i| {
+            matches!(
+                doc.word(i),
+                "crying"
+                    | "cry"
+                    | "upset"
+                    | "fuss"
+                    | "sulking"
+                    | "sulk"
+                    | "worked"
+                    | "acting"
+                    | "freaking"
+                    | "freak"
+                    | "panicking"
+                    | "moaning"
+                    | "whining"
+                    | "stop"
+                    | "overreacting"
+                    | "drama"
+                    | "dramatic"
+                    | "world"
+                    | "mad"
+                    | "angry"
+                    | "sad"
+                    | "hurt"
+                    | "offended"
+                    | "bothered"
+                    | "stressing"
+                    | "stressed"
+                    | "jealous"
+                    | "tears"
+                    | "relax"
+                    | "chill"
+                    | "calm"
+                    | "deal"
+                    | "breath"
+                    | "jeez"
+                    | "geez"
+                    | "god"
+                    | "seriously"
+                    | "fine"
+            )
+        })
+    })
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(not_to),
-    PatRule::new("you (always|constantly|just)? (overreact*|over-react*|overthink*|blow* (this|it|everything) out of proportion)"),
+    PatRule::new("you (always|constantly|just)? (overreact*|over-react*|overthink*)"),
+    PatRule::new("you (always|constantly|just|are)? (blow*|blew) (this|it|everything|things) (way|totally|completely)? out of (all)? proportion"),
     PatRule::new("you (always|constantly|just|really)? (make|makes|made) (a|such a)? (big deal|fuss|drama|mountain|huge deal|thing) (out of|about|over) (nothing|everything|every little thing|little things)"),
     PatRule::new("you are (making|reading) (way|far|much|so)? (too much|a lot|way too much) (of|into|out of)"),
     PatRule::new("(you are|are you) making (such)? (a|such a) (big deal|huge deal|fuss|drama|scene) (about|out of|over|of)"),
@@ -165,4 +222,37 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("that is (a|such a)? (silly|stupid|ridiculous|petty|dumb) (thing|reason) to"),
     PatRule::new("it did not (even)? hurt (that much)?").keep_negated(),
     PatRule::new("you will (get over it|be fine|live)"),
+    // Minimising: "it's just a dress, why are you crying", "nobody died", "hardly the end of the world".
+    PatRule::new("(it is|that is|it was|this is|they are|it was only|it is only) (just|only|literally|merely)? (a|an|one|some|two|a few|a couple of)? _ (_)?").guard(|d, s, e| {
+        matches!(d.word(s + 2), "just" | "only" | "literally" | "merely") && reaction_in_sentence(d, s, e)
+    }),
+        PatRule::new("(nobody|no one|no-one) (died|is dying|got hurt)"),
+    PatRule::new("(it is|that is|it was) not (a|such a)? (big|huge) thing").keep_negated().guard(about_feelings),
+    PatRule::new("(get|grow) (a)? (thicker|tougher) skin").guard(imperative),
+    PatRule::new("you (always|constantly|just|really)? (blow*|blew) (things|it|this|everything|stuff) up (into|out of)"),
+    PatRule::new("(hardly|not exactly) the end of the world").keep_negated(),
+    PatRule::new("(acting|act|behaving|carrying on|crying|reacting) like (it is|it was|this is|someone|somebody)? (the end of the world|a tragedy|a disaster|a catastrophe|died)"),
+    PatRule::new("(such|what) a (fuss|drama|song and dance|palaver|performance|scene) (over|about|for)"),
+    PatRule::new("(over|about) nothing").guard(|d, s, e| reaction_in_sentence(d, s, e) || d.word(s.wrapping_sub(1)) == "fuss"),
+    PatRule::new("(not|hardly|never) worth (getting|being|crying|losing|falling|making) (so|all)? (worked up|upset|angry|stressed|bothered|emotional|sleep|out|a fuss|tears|mad)").keep_negated(),
+    PatRule::new("worked up (over|about)").guard(|d, s, _e| (d.clause_of(s).map_or(s, |c| c.range.start)..s).any(|i| d.word(i) == "you") || d.word(s.wrapping_sub(1)) == "getting"),
+    PatRule::new("(you are|you were|you get|you got) (so|too|very|really|pretty|way too)? easily (offended|upset|hurt|triggered|wounded|bothered|rattled|annoyed|wound up|jealous)"),
+        PatRule::new("(you are|you were) (honestly|just|really|literally|seriously|totally|actually)? (being|acting|getting)? (so|a bit|a little|really|way|just|kind of|sort of|pretty|too)? (a bit much|too much|extra|ott|over the top|%dism)").guard(|d, s, e| {
+        not_to(d, s, e)
+            && super::main_claim(d, s)
+            && !matches!(
+                d.word(e - 1),
+                "needy" | "clingy" | "childish" | "jealous" | "moody" | "grumpy" | "sulky" | "stroppy"
+                    | "mardy" | "defensive" | "difficult" | "insecure" | "uptight" | "prudish"
+                    | "fussy" | "whiny" | "whingy" | "weird" | "soft" | "serious"
+            )
+    }),
+    PatRule::new("(stop|quit) (being|acting|getting)? (so|such a|such an|a|all)? %dism").keep_negated(),
+    PatRule::new("(stop|quit) taking (it|this|that|things|everything|stuff|every little thing) (so)? personally").keep_negated(),
+    PatRule::new("you take (it|this|that|things|everything|stuff|every little thing) (so|too)? personally").guard(|d, s, _e| super::main_claim(d, s)),
+    PatRule::new("(do not|never) be (so|such a|such an|a|an|all)? (%dism|snowflake|wimp|wuss|killjoy|party pooper|spoilsport|buzzkill|downer|sourpuss|grump|crybaby|drama queen|big baby|princess)").keep_negated(),
+    PatRule::new("you will (survive|live|cope|be fine|be okay|be ok|get over it|get over yourself)").guard(|d, s, e| ends_clause(d, s, e) && super::main_claim(d, s)),
+    PatRule::new("why are you (so|getting|being|all)? (worked up|upset|bothered|stressed|angry|mad|crying|offended|sulking|jealous) (over|about) (a|one|such|some|nothing|a little|a tiny|a stupid|a silly|something so)"),
+    PatRule::new("(take|have) a (chill pill|breather)").guard(imperative),
+    PatRule::new("it (was|is) (just|only)? (one|a single) (comment|joke|remark|word|text|message|drink|mistake|night|kiss|time)").guard(|d, s, e| d.clause_of(s).is_some_and(|c| c.range.start == s) && reaction_in_sentence(d, s, e)),
 ];

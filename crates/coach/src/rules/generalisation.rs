@@ -34,6 +34,35 @@ fn not_kind(doc: &Doc, _s: usize, e: usize) -> bool {
         ))
 }
 
+/// "most people I know are working from home": plans and whereabouts, not a judgement.
+fn logistics_after(doc: &Doc, e: usize) -> bool {
+    let end = doc
+        .clause_of(e.saturating_sub(1))
+        .map_or(e, |c| c.range.end);
+    (e..end.min(e + 5)).any(|i| {
+        matches!(doc.word(i), "are" | "is" | "were" | "was")
+            && matches!(
+                doc.word(i + 1),
+                "working"
+                    | "coming"
+                    | "going"
+                    | "staying"
+                    | "living"
+                    | "moving"
+                    | "here"
+                    | "away"
+                    | "off"
+                    | "out"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "home"
+                    | "busy"
+                    | "back"
+            )
+    })
+}
+
 /// Words that can follow a bare group noun in a sweeping claim ("men always …").
 const VERBISH: &[&str] = &[
     "always",
@@ -97,10 +126,187 @@ fn opens_clause(doc: &Doc, s: usize, e: usize) -> bool {
         && not_kind(doc, s, e)
 }
 
+/// Extra group nouns for sweeping claims (beyond the partner-role nouns in the lexicon).
+fn is_group(w: &str) -> bool {
+    matches!(
+        w,
+        "mothers"
+            | "mums"
+            | "moms"
+            | "fathers"
+            | "dads"
+            | "teenagers"
+            | "teens"
+            | "millennials"
+            | "boomers"
+            | "zoomers"
+            | "engineers"
+            | "lawyers"
+            | "doctors"
+            | "nurses"
+            | "artists"
+            | "musicians"
+            | "gamers"
+            | "nerds"
+            | "geeks"
+            | "jocks"
+            | "americans"
+            | "brits"
+            | "londoners"
+            | "northerners"
+            | "southerners"
+            | "foreigners"
+            | "feminists"
+            | "liberals"
+            | "conservatives"
+            | "lefties"
+            | "tories"
+            | "vegans"
+            | "christians"
+            | "atheists"
+            | "introverts"
+            | "extroverts"
+            | "creatives"
+            | "types"
+            | "exes"
+            | "youngsters"
+            | "pensioners"
+            | "students"
+            | "bankers"
+            | "programmers"
+            | "academics"
+            | "actors"
+            | "mothers-in-law"
+    ) || crate::lexicon::set("group_plural").contains(&w)
+}
+
+/// A bare group noun (with at most one modifier) opens its clause ("Teenage boys only …",
+/// "Mothers always …"), then a sweeping verb follows, possibly after "like him"/"from …".
+fn sweeping_group(doc: &Doc, s: usize, e: usize) -> bool {
+    let Some(c) = doc.clause_of(s) else {
+        return false;
+    };
+    let first = c.range.start;
+    let lead_ok = s == first
+        || (s == first + 1
+            && !matches!(
+                doc.word(first),
+                "some"
+                    | "my"
+                    | "our"
+                    | "the"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "your"
+                    | "many"
+                    | "few"
+                    | "two"
+                    | "both"
+                    | "a"
+                    | "lots"
+                    | "of"
+                    | "other"
+                    | "most"
+                    | "several"
+                    | "i"
+                    | "we"
+                    | "and"
+                    | "so"
+                    | "if"
+                    | "when"
+                    | "how"
+                    | "all"
+                    | "every"
+                    | "normal"
+                    | "real"
+                    | "typical"
+                    | "regular"
+                    | "no"
+                    | "not"
+                    | "any"
+                    | "three"
+                    | "four"
+                    | "older"
+                    | "certain"
+                    | "what"
+            )
+            && !is_group(doc.word(first)));
+    if !lead_ok || !is_group(doc.word(e - 1)) {
+        return false;
+    }
+    // Skip a short qualifier: "like him", "from your town", "your age", "of today".
+    let mut p = e;
+    if matches!(
+        doc.word(p),
+        "like" | "from" | "of" | "in" | "your" | "my" | "at" | "these"
+    ) {
+        p = (p + 1..(p + 5).min(c.range.end))
+            .find(|&i| {
+                matches!(
+                    doc.word(i),
+                    "are"
+                        | "always"
+                        | "never"
+                        | "only"
+                        | "all"
+                        | "can"
+                        | "just"
+                        | "will"
+                        | "do"
+                        | "have"
+                )
+            })
+            .unwrap_or(c.range.end);
+    }
+    p < c.range.end
+        && matches!(
+            doc.word(p),
+            "are"
+                | "always"
+                | "never"
+                | "only"
+                | "all"
+                | "can"
+                | "just"
+                | "will"
+                | "do"
+                | "cannot"
+                | "think"
+                | "want"
+                | "expect"
+                | "love"
+                | "hate"
+                | "know"
+                | "care"
+                | "get"
+                | "lie"
+                | "cheat"
+        )
+        && !(doc.word(p) == "are"
+            && matches!(
+                doc.word(p + 1),
+                "coming"
+                    | "going"
+                    | "here"
+                    | "at"
+                    | "on"
+                    | "in"
+                    | "off"
+                    | "out"
+                    | "working"
+                    | "away"
+                    | "staying"
+            ))
+        && not_kind(doc, s, p)
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("all|every|normal|real|most|typical|regular (@group_plural|@group_singular)")
-        .guard(|doc, s, e| (s == 0 || !matches!(doc.word(s - 1), "a" | "an" | "the" | "my" | "our")) && not_kind(doc, s, e)),
+        .guard(|doc, s, e| (s == 0 || !matches!(doc.word(s - 1), "a" | "an" | "the" | "my" | "our")) && not_kind(doc, s, e) && !logistics_after(doc, e)),
     PatRule::new("@group_plural").guard(opens_clause),
     PatRule::new("(everyone|everybody) (knows|does|do|wants|thinks|agrees|says|would|is doing|does it|loves|likes|cheats|lies)"),
     PatRule::new("(nobody|no one) (waits|does|wants|likes|talks|cares|needs|would|thinks|agrees|does that|lives)").keep_negated(),
@@ -108,4 +314,14 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(men|women|guys|girls|boys) (are|will be) (all|just|like that|boys|girls)").keep_negated(),
     PatRule::new("that is (just)? how (@group_plural) (are|work|think|do|roll)"),
     PatRule::new("like all|every|most (@group_plural|@group_singular)"),
+    // Sweeping claims built from a group noun, "any decent X", "a woman thing".
+    PatRule::new("_").guard(sweeping_group).keep_negated(),
+    PatRule::new("(such|typical|classic|so|a|an|what a|what an) (@group_singular|girl|boy|guy|bloke|woman|man|mum|mom|dad|boomer|millennial|teenager|lad|feminine|female|male|girly|blokey) thing (to do|to say)?"),
+    PatRule::new("any (decent|normal|sane|reasonable|sensible|real|good|proper|self-respecting|grown|half-decent|rational|functioning|mature|loving|caring|respectful|other) (@group_singular|adult|human|human being|lover|friend|grown-up)"),
+    PatRule::new("(anyone|anybody|someone|somebody|everyone|everybody) (normal|sane|reasonable|decent|sensible|rational|with (a brain|half a brain|any sense|common sense|eyes)|in their right mind|with a heart) (would|could|should|will|knows|can|does)"),
+    PatRule::new("(anyone|anybody|someone|somebody|everyone|everybody) with (a brain|half a brain|any sense|common sense|eyes|a heart) (would|could|should|will|knows|can|does)"),
+    PatRule::new("(nobody|no one|no-one) in (their|his|her) right (mind|minds)").keep_negated(),
+    PatRule::new("your (generation|lot|kind|type|sort|people|family|friends|mates|parents|sisters|brothers) (are|is|were|has|have|always|never|all|can not|just|only) ..2 (the same|alike|like that|like this|always|never|all|no idea|no clue|incapable|useless|clueless|hopeless|impossible|rude|selfish|lazy|tight|mean|snobs|snobby)").keep_negated(),
+    PatRule::new("(are|were) all (the same|alike)").guard(|d, s, _e| !(d.clause_of(s).map_or(s, |c| c.range.start)..s).any(|i| matches!(d.word(i), "we" | "you" | "they" | "these" | "those" | "both"))),
+    PatRule::new("all (of)? you (_) (are|think|do|always|never|want|only)").guard(|d, s, _e| d.word(s + 2).ends_with('s') || d.word(s + 3).ends_with('s')),
 ];

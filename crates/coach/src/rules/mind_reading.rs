@@ -38,21 +38,33 @@ const fn r(pat: &'static str) -> PatRule {
 
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
-    r("you (are|were)? (obviously|clearly|secretly|evidently|plainly)"),
+    r("you (are|were)? (obviously|clearly|secretly|evidently|plainly)").guard(|d, s, e| {
+        not_a_question(d, s, e)
+            && !matches!(
+                d.word(e),
+                "put" | "worked" | "work" | "made" | "make" | "spent" | "tried" | "try" | "care"
+                    | "cared" | "love" | "loved" | "know" | "knew" | "thought" | "mean" | "meant"
+                    | "did" | "went" | "enjoyed" | "are" | "were"
+            )
+            || matches!(d.word(e + 1), "not" | "bored" | "lying" | "annoyed" | "angry" | "sick" | "tired" | "fed" | "hiding" | "jealous")
+    }),
     r(
         "(obviously|clearly) you (want|wanted|think|thought|do not|did not|hate|like|love|prefer|wish|are|were|would|just|only)",
     ),
     r("i know (that)? you (secretly|really|actually|only|just|deep down)"),
     r("i know (that)? you would (love|like|enjoy|want|prefer|rather)"),
     r("you are (only|just) (here|with me|staying|around|still here) (because|for)"),
-    r("i know (exactly|full well|perfectly well)? what you (are)? (really)? (thinking|think|want|mean|are up to)"),
+    r("i know (exactly|full well|perfectly well)? what you (are)? (really)? (thinking|think|want|are up to)"),
+    r("i know (exactly|full well|perfectly well) what you (are)? (really)? mean"),
     r("i can (tell|see) (that)? you (do not|think|want|hate|are only|are just|would rather|wish)"),
     r(
         "you (only|just) (said|say|did|do|agreed|agree|went along|came|stayed|apologised|apologized|asked|offered|called|texted) (with it|along|that|it|this|yes)? (to|because|for|so)",
     )
     .sentence(),
     r("you are (just|only) (trying|looking|hoping) (to|for)"),
-    r("you are (only|just) (saying|doing) (that|this|it|yes|no)? (to|because|so)"),
+        r("you are (only|just) (saying|doing) (that|this|it|yes|no)? (to|because|so)"),
+    r("you are (only|just) (saying|doing|being) (_)? (_)? (to|because|so)").sentence().guard(|d, s, e| not_a_question(d, s, e) && !matches!(d.word(s + 3), "trying" | "going")),
+    r("you (_) (it|that|this|yes|along)? (just|only) (to|so|because) (shut|keep|get|make|stop|avoid|please|end|win|look|spite|hurt|annoy|i|me)").sentence(),
     r(
         "you are (only|just)? (doing|saying) (this|that|it) (to|because) (punish|hurt|get|make|spite|avoid|win|manipulate)",
     ),
@@ -82,4 +94,22 @@ pub(crate) const RULES: &[PatRule] = &[
     r("you would (rather|prefer to) be with"),
     r("you are doing this to"),
     r("your body (wants|says)"),
+    // Claims about the partner's inner life: "I know you think …", "I can tell you're bored of me".
+    r("i (know|can tell|can see|could tell|just know|bet) (that)? you (think|thought|believe|hate|hated|resent|resented|blame|wish|wished|prefer|preferred|would rather|are lying|were lying|are hiding|never|only|just|secretly)"),
+    r("i (know|can tell|can see|could tell|just know|bet) (that)? you (do|did) not (love|care|want|like|mean|respect|trust|fancy|find|miss|listen)"),
+    r("(you are|you were|you have been|you have got) (getting|so|just|totally|completely)? (bored|sick|tired|fed up|done) (of|with) (me|us|this relationship|our relationship|being with me|seeing me)"),
+    r("(and)? (you know it|we both know it|you know that|you know you do|you know you are|you know you did)").guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.end >= _e) && !yes_no_question(d, s) && s > d.clause_of(s).map_or(s, |c| c.range.start) || d.word(s) == "and"),
+    r("you (want|wanted) me to (fail|suffer|feel|look|give up|leave|beg|grovel|be miserable|be unhappy|struggle|lose|break|crack|mess up|screw up|apologise|apologize|chase|say sorry|get hurt|be jealous)"),
+    r("the (real|actual|true) reason (you|why you|is that you)"),
+    r("(do not|stop) (pretend|pretending|acting like|act like) (that)? (you|to)").keep_negated(),
+    r("you (are)? (just|only)? (pretend|pretending|act like|acting like) (to|that|you)"),
+    r("you are (just|only)? (waiting|looking|hoping|searching|angling) (for)? (an excuse|a reason|an opportunity|an opening|a way out|a chance)"),
+    r("you are (just|only)? (waiting|hoping) for me to (fail|mess up|slip up|screw up|leave|give up)"),
+    r("i know (exactly|full well|perfectly well)? (why|what) you (did|said|do|say|are doing|are saying|were doing|want|wanted|are after|are really|really|meant|are playing|are up to)"),
+    r("you (did|said|do|say|are doing|are saying|texted|called|bought|came|stayed|left|cried|went|posted|mentioned|brought) (it|that|this|up|those|that up|it up)? (just|only)? (to|so you could|so that you could) (get back at|punish|hurt|spite|annoy|upset|wind me up|provoke|manipulate|control|guilt|humiliate|embarrass|look good|show off|win|test me|get attention|get out of|get your way|get sympathy|get back|avoid|make me)"),
+    r("you only (ever)? _ (it|that|this|me|us|yes|no)? (because|to get|to make|so you)").guard(|d, s, e| {
+        not_a_question(d, s, e) && !matches!(d.word(s + 2), "need" | "have" | "had" | "got" | "get" | "ever")
+    }),
+    r("you would (be happier|rather be|prefer to be|be better off|much rather be|sooner be) (with|without|anywhere|somewhere|alone|single)"),
+    r("you (are|were) (only|just) (with me|here|staying|nice to me|being nice|doing this) (because|for|out of|to)"),
 ];

@@ -11,6 +11,7 @@ use crate::FlagKind;
 use crate::lexicon::{APOLOGY, NEGATORS};
 use crate::pattern::Pattern;
 use crate::tokens::Doc;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A rule hit: token indices (inclusive) of the flagged words.
@@ -91,9 +92,18 @@ struct Compiled {
     pattern: Pattern,
 }
 
-fn compiled() -> &'static [Compiled] {
-    static RULES: OnceLock<Vec<Compiled>> = OnceLock::new();
-    RULES.get_or_init(|| {
+/// All pattern rules plus an index from a first word to the rules that can start with it.
+struct Table {
+    rules: Vec<Compiled>,
+    /// Rules whose matches must start with one of a few exact words, by that word.
+    by_first: HashMap<&'static str, Vec<usize>>,
+    /// Rules that may start anywhere.
+    anywhere: Vec<usize>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let tables: [(FlagKind, &[PatRule]); 5] = [
             (FlagKind::Blame, blame::RULES),
             (FlagKind::Pressure, pressure::RULES),
@@ -101,7 +111,7 @@ fn compiled() -> &'static [Compiled] {
             (FlagKind::Generalisation, generalisation::RULES),
             (FlagKind::Dismissive, dismissive::RULES),
         ];
-        tables
+        let rules: Vec<Compiled> = tables
             .iter()
             .flat_map(|(kind, rules)| {
                 rules.iter().map(move |r| Compiled {
@@ -110,7 +120,27 @@ fn compiled() -> &'static [Compiled] {
                     pattern: Pattern::compile(r.pat),
                 })
             })
-            .collect()
+            .collect();
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut anywhere = Vec::new();
+        for (i, c) in rules.iter().enumerate() {
+            match c.pattern.first_words() {
+                Some(words) => {
+                    for w in words {
+                        let slot = by_first.entry(w).or_default();
+                        if slot.last() != Some(&i) {
+                            slot.push(i);
+                        }
+                    }
+                }
+                None => anywhere.push(i),
+            }
+        }
+        Table {
+            rules,
+            by_first,
+            anywhere,
+        }
     })
 }
 
@@ -166,6 +196,83 @@ pub(crate) fn yes_no_question(doc: &Doc, i: usize) -> bool {
     })
 }
 
+/// Words that make a following "you …" a scene-setter, a report or a worry rather than a
+/// claim ("when you left", "I felt like you were", "glad you ignored that advice").
+const SUBORDINATE: &[&str] = &[
+    "when",
+    "whenever",
+    "if",
+    "unless",
+    "after",
+    "before",
+    "since",
+    "while",
+    "until",
+    "that",
+    "like",
+    "feel",
+    "felt",
+    "feels",
+    "think",
+    "thought",
+    "worry",
+    "worried",
+    "hope",
+    "glad",
+    "wish",
+    "whether",
+    "how",
+    "what",
+    "why",
+    "who",
+    "which",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "maybe",
+    "perhaps",
+    "might",
+    "wonder",
+    "wondering",
+    "afraid",
+    "scared",
+    "fear",
+    "sure",
+    "notice",
+    "noticed",
+    "remember",
+    "know",
+    "knew",
+    "thank",
+    "thanks",
+    "love",
+    "loved",
+    "appreciate",
+    "appreciated",
+    "where",
+    "once",
+    "as",
+    "even",
+    "though",
+    "heard",
+    "reason",
+];
+
+/// True when the clause states something about the partner as a claim: nothing before
+/// `s` in its clause sets it up as a condition, time, report or feeling, and the
+/// sentence is not a yes/no question.
+pub(crate) fn main_claim(doc: &Doc, s: usize) -> bool {
+    let Some(clause) = doc.clause_of(s) else {
+        return false;
+    };
+    !yes_no_question(doc, s)
+        && !(clause.range.start..s).any(|i| {
+            SUBORDINATE.contains(&doc.word(i))
+                && !(doc.word(i) == "once" && doc.word(i + 1) == "again")
+        })
+}
+
 /// For each clause, where a sentence-wide match must stop: the sentence end or the
 /// next quoted clause, whichever comes first.
 fn sentence_limits(doc: &Doc) -> Vec<usize> {
@@ -188,52 +295,63 @@ fn sentence_limits(doc: &Doc) -> Vec<usize> {
     limits
 }
 
+/// Applies the shared guards and the rule's own guard to a match `(s, e)`.
+fn accepted(doc: &Doc, c: &Compiled, s: usize, e: usize) -> bool {
+    if c.rule.negatable && negated_before(doc, s) {
+        return false;
+    }
+    if c.rule.negatable
+        && !c.pattern.has_negation
+        && (s..e).any(|i| NEGATORS.contains(&doc.word(i)))
+    {
+        return false;
+    }
+    if apologised_before(doc, s) {
+        return false;
+    }
+    if c.kind == FlagKind::Generalisation && generalisation::reported_before(doc, s) {
+        return false;
+    }
+    if c.kind == FlagKind::MindReading && mind_reading::tentative_before(doc, s) {
+        return false;
+    }
+    c.rule.guard.is_none_or(|g| g(doc, s, e))
+}
+
 fn run_patterns(doc: &Doc, out: &mut Vec<Hit>) {
     let limits = sentence_limits(doc);
-    for c in compiled() {
-        for (ci, clause) in doc.clauses.iter().enumerate().filter(|(_, c)| !c.quoted) {
+    let t = table();
+    // (rule, start) candidates for one clause; reused across clauses.
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for (ci, clause) in doc.clauses.iter().enumerate().filter(|(_, c)| !c.quoted) {
+        cands.clear();
+        for s in clause.range.clone() {
+            if let Some(rs) = t.by_first.get(doc.word(s)) {
+                cands.extend(rs.iter().map(|&r| (r, s)));
+            }
+            cands.extend(t.anywhere.iter().map(|&r| (r, s)));
+        }
+        cands.sort_unstable();
+        let mut done: Option<usize> = None;
+        for &(r, s) in &cands {
+            if done == Some(r) {
+                continue;
+            }
+            let c = &t.rules[r];
             let limit = match c.rule.scope {
                 Scope::Clause => clause.range.end,
                 Scope::Sentence => limits[ci].max(clause.range.end),
             };
-            let mut from = clause.range.start;
-            while from < clause.range.end {
-                let Some((s, e)) = c.pattern.find(doc, from..clause.range.end, limit) else {
-                    break;
-                };
-                if s >= clause.range.end {
-                    break;
-                }
-                from = s + 1;
-                if c.rule.negatable && negated_before(doc, s) {
-                    continue;
-                }
-                if c.rule.negatable
-                    && !c.pattern.has_negation
-                    && (s..e).any(|i| NEGATORS.contains(&doc.word(i)))
-                {
-                    continue;
-                }
-                if apologised_before(doc, s) {
-                    continue;
-                }
-                if c.kind == FlagKind::Generalisation && generalisation::reported_before(doc, s) {
-                    continue;
-                }
-                if c.kind == FlagKind::MindReading && mind_reading::tentative_before(doc, s) {
-                    continue;
-                }
-                if let Some(g) = c.rule.guard
-                    && !g(doc, s, e)
-                {
-                    continue;
-                }
+            let Some(e) = c.pattern.match_at(doc, s, limit).filter(|&e| e > s) else {
+                continue;
+            };
+            if accepted(doc, c, s, e) {
                 out.push(Hit {
                     kind: c.kind,
                     first: s,
                     last: e - 1,
                 });
-                break;
+                done = Some(r);
             }
         }
     }

@@ -50,6 +50,12 @@ fn presses(doc: &Doc, _s: usize, e: usize) -> bool {
             ))
 }
 
+/// An "or"/"otherwise" threat follows a demand, not an offer ("or else we could …").
+fn threat_follows(doc: &Doc, s: usize, e: usize) -> bool {
+    !matches!(doc.word(e), "could" | "can" | "might" | "maybe" | "perhaps")
+        && !doc.sentence_of(s).is_some_and(|r| r.question)
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("if you (really|truly|actually)? (loved|love|cared|care|respected|respect|wanted|want) (about|for)? me|us").keep_negated(),
@@ -69,7 +75,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("if you (do|will|would) not ..5 (i am|i will|i would|we are|i am going to|i will be) (leaving|leave|done|gone|going|finding|find|out|break*|end*|sleeping|walking|tell*|so hurt|hurt|upset|really hurt|devastated)").sentence().keep_negated(),
     PatRule::new("if you (refuse|say no|keep saying no) ..5 (i am|i will|we are|i am going to) (leaving|leave|done|gone|going|finding|find|out|break*|end*)").sentence(),
     PatRule::new("(i am|i will|i will be|we are) (leaving|leave|done|so hurt|really hurt|hurt|upset|gone|out) if you").keep_negated(),
-    PatRule::new("or (else|we are done|i am leaving|i will leave|i am out|it is over|i will find|i am sleeping|i am going|i leave|we are finished)").keep_negated(),
+    PatRule::new("or (else|we are done|i am leaving|i will leave|i am out|it is over|i will find|i am sleeping|i am going|i leave|we are finished)").keep_negated().guard(threat_follows),
     PatRule::new("i (will|should|could|might|may|would|am going to) find (someone|somebody) (else|who)"),
     PatRule::new("a|an (real|good|proper|normal|decent|loving) (@group_singular|lover) would"),
     PatRule::new("you are (supposed|meant) to (want|do|say|like|enjoy|be up for|give)"),
@@ -110,4 +116,33 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(we are|it is) (done|over|finished) if"),
     PatRule::new("i (have|had) (waited|been patient) (long enough|for months|so long)"),
     PatRule::new("i deserve (this|it|sex|more)"),
+    // Conditional love: "if you really valued us", "if you cared even a little".
+    PatRule::new("if you (really|truly|actually|genuinely|honestly|even)? (valued|value|respected|respect|trusted|trust|appreciated|appreciate|cherished|cared|care|loved|love|wanted|want|fancied|fancy|meant|gave a) (me|us|this|our|my|about me|about us|even|at all|one bit|a little|a bit|any|anything|a damn|a shit|a toss)").keep_negated(),
+    PatRule::new("if you (really|truly|actually|genuinely)? (loved|cared|valued|respected|wanted|meant it) ..6 you (would|will|could)").sentence().keep_negated(),
+    // Guilt: "I do so much for you", "after all the effort I've put in", "considering everything I've given up".
+    PatRule::new("i (do|did|have done|had done|give|gave|have given|sacrifice|sacrificed|have sacrificed|put up with|have put up with|work|worked) (so much|everything|all this|all of this|so much more|a lot|loads|all that|it all|everything i can|all the things) (for you)?").guard(|d, s, e| {
+        // "for you" or a following reproach ("and this is how you repay me").
+        (s..e).any(|i| d.word(i) == "for") || d.sentence_of(s).is_some_and(|r| (e..r.range.end).any(|i| d.word(i) == "you"))
+    }),
+    PatRule::new("after (all|everything) (the|that|of)? ..2 (i have|i had|i|i am) (done|given|put|spent|sacrificed|did|gave|been through for you|put up with|invested|paid|bought|cooked|organised|organized|planned)"),
+    PatRule::new("(considering|given|with) (everything|all) (that)? (i have|i had|i) (done|given|given up|sacrificed|put up with|gave up|been through for you)"),
+    PatRule::new("i (gave|have given|give) up (my|so much|everything|a lot) ..4 (for you|so you)").sentence(),
+        PatRule::new("(and|so) this is how you (repay|thank|treat) me"),
+    PatRule::new("i (have|had)? (bent over backwards|gone out of my way|gone above and beyond|given you everything|gave you everything|done all this|done all of this|given up everything|bent over backward) (for you)?"),
+    PatRule::new("(do not|never) (tell me|say) no").keep_negated().guard(|d, s, _e| !super::yes_no_question(d, s)),
+    PatRule::new("you (could|can|might) at least"),
+    PatRule::new("(is it|it is|would it be) (really|so|that)? too much to ask"),
+    PatRule::new("(it is|that is) the least you"),
+    PatRule::new("you owe (it to)? (me|us)").guard(not_reported),
+    PatRule::new("(you can not|you could not|you will not|you would not|you can) (even|just)? (do|give|manage|say|grant) (me)? (this|that|one|one little|this one|the one)").keep_negated().guard(|d, s, _e| !super::yes_no_question(d, s)),
+    // Threats and ultimatums: "… or I'm moving out", "otherwise I'll find someone who will".
+    PatRule::new("(or|otherwise|else) (i will|i am going to|i am gonna|i am|i would|i shall|we are|we will|it is|you will|you can|i swear) (just|really|definitely|seriously|honestly)? (leave|leaving|move|moving|go|going|end|ending|break|breaking|find|finding|never|not|done|finished|over|out|gone|walk|walking|tell|telling|post|posting|sleep|sleeping|stop|stopping|cancel|take|taking|lose|losing|regret|be sorry|be done|be gone|be out|know|assume|call|kick|throw|cut|forget|start|see someone|date|sleep with|cheat)").keep_negated().guard(threat_follows),
+    PatRule::new("(or|otherwise|else) (do not|never) (bother|come|call|text|expect|speak|talk|show)").keep_negated(),
+    PatRule::new("(or|otherwise) (forget|consider) (it|about it|about us|about me|us|me|yourself|this|we are|it over|us done|us over)").keep_negated(),
+    PatRule::new("either you ..8 or (i|we|it|this)").sentence(),
+    PatRule::new("(do not|never) make me (get|go|come|do|say|tell|repeat|call|chase|remind|raise|lose|regret|have to|be|start|ask|beg|wait|choose|angry|upset|mad)").keep_negated(),
+    PatRule::new("if you (do not|will not|would not|can not|refuse to|say no|decide not to|are not) ..6 (i will|i am|i would|i will be|i am going to|i would be|we will|we are|i might|i may) (so|really|very|pretty|seriously|honestly|just|never)? (disappointed|heartbroken|crushed|furious|devastated|gutted|angry|mad|sad|hurt|upset|done|finished|leaving|leave|go|going|find|finding|know|assume|take|end|break|walk|tell|forgive|speak|talk|cry|lose|start|have to|be forced|think|stop|cut|coming round|coming over|coming to|coming)").sentence().keep_negated(),
+    PatRule::new("i will (never|not ever) forgive you (if|unless)").sentence().keep_negated(),
+    PatRule::new("(a|an) (caring|loving|decent|good|proper|real|normal|supportive|devoted|faithful|grown|mature|respectful|halfway|half-decent|better|sensible|reasonable) (@group_singular|lover|man|woman|adult) (would|will|should|does|wants)"),
+    PatRule::new("(you|u) (will|would) (do it|say yes|come|stay|agree) if you (really|truly|actually)? (loved|cared|wanted|valued|respected)"),
 ];

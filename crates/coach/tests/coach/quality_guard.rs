@@ -32,3 +32,30 @@ fn the_holdout_set_is_large_enough_and_well_formed() {
         src.lines().filter(|l| !l.trim().is_empty()).count()
     );
 }
+
+#[test]
+fn the_fresh_batches_keep_precision_and_recall_above_target() {
+    // Both were scored once before being tuned on (see the README); this only guards
+    // against regressions on them.
+    for src in [
+        include_str!("../data/fresh.tsv"),
+        include_str!("../data/fresh2.tsv"),
+    ] {
+        let examples = parse_tsv(src);
+        assert!(examples.len() >= 100);
+        let s = score(&examples);
+        let o = s.overall;
+        assert!(
+            o.precision() >= 0.95,
+            "precision {:.3}: {:?}",
+            o.precision(),
+            s.mistakes
+        );
+        assert!(
+            o.recall() >= 0.85,
+            "recall {:.3}: {:?}",
+            o.recall(),
+            s.mistakes
+        );
+    }
+}
