@@ -389,7 +389,7 @@ def print_report(r: dict) -> None:
     print(f"  load avg    {m['loadavg_at_start']} (1/5/15 min, when the run started; other work on "
           f"the machine skews the timings)")
     print(f"  config      kdf_profile=default (Argon2id m=64 MiB, t=3, p=1), "
-          f"argon2_concurrency=2 (default, ATTUNE_ARGON2_CONCURRENCY unset), "
+          f"argon2_concurrency=server default (1; ATTUNE_ARGON2_CONCURRENCY unset), "
           f"ATTUNE_LOGIN_ATTEMPTS_PER_MINUTE={LOGIN_ATTEMPTS_PER_MINUTE}")
     print("=" * 96)
     rows: list[tuple[str, str, str, str]] = []
@@ -476,7 +476,7 @@ def main() -> int:
     users = [MAIN_USER] + [f"{MAIN_USER}-{i}" for i in range(2, EXTRA_USERS + 2)]
 
     print(f"binary {binary} ({report['binary_size_bytes']:,} bytes)", flush=True)
-    print("config: default KDF profile, argon2_concurrency=2 (default; "
+    print("config: default KDF profile, argon2_concurrency=server default (1; "
           "ATTUNE_ARGON2_CONCURRENCY not set), "
           f"ATTUNE_LOGIN_ATTEMPTS_PER_MINUTE={LOGIN_ATTEMPTS_PER_MINUTE}", flush=True)
 
