@@ -1,7 +1,7 @@
 'use strict';
 // The core flow, page by page: signed out (home, signup, login, safety, about),
 // signing up (recovery code), then signed in (home, settings, space overview,
-// members, invite with a code shown, join). `visit(name, page)` runs on each
+// members, invite with a code shown, join, the wording helper with a result). `visit(name, page)` runs on each
 // page once it has loaded, so tests can check, measure or photograph it.
 
 const { signUp, startSpace, makeInvite, uniqueName } = require('./flows');
@@ -40,6 +40,12 @@ async function tour(page, visit) {
 
   await page.goto('/join');
   await visit('join', page);
+
+  await page.goto('/coach');
+  await page.fill('#coach-text', 'You never listen to me.');
+  await page.click('form[action="/coach"] button');
+  await page.waitForLoadState();
+  await visit('wording-helper', page);
 
   return { username, password: PASSWORD, spaceId };
 }

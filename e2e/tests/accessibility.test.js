@@ -74,7 +74,7 @@ test('no page in the core flow has serious or critical accessibility violations'
 
   assert.deepEqual(visited, [
     'home-signed-out', 'signup', 'login', 'safety', 'about', 'recovery-code',
-    'home-signed-in', 'settings', 'space-overview', 'members', 'invite', 'join',
+    'home-signed-in', 'settings', 'space-overview', 'members', 'invite', 'join', 'wording-helper',
   ]);
   assert.equal(problems.length, 0, `serious or critical accessibility violations:\n${problems.join('\n')}`);
   assert.equal(overflowing.length, 0, `pages wider than a 390px phone screen: ${overflowing.join(', ')}`);
