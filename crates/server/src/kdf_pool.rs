@@ -24,6 +24,7 @@ pub struct KdfPool {
     permits: Arc<Semaphore>,
     spares: Arc<Mutex<Vec<(KdfMemory, Instant)>>>,
     secret: Arc<ServerSecret>,
+    queue_wait: Duration,
     /// The profile new password material is created with.
     pub profile: KdfProfile,
 }
@@ -35,6 +36,7 @@ impl KdfPool {
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
             spares: Arc::new(Mutex::new(Vec::new())),
             secret,
+            queue_wait: QUEUE_WAIT,
             profile,
         }
     }
@@ -49,7 +51,7 @@ impl KdfPool {
         // SECURITY: Argon2 is deliberately expensive; capping concurrent runs keeps a login burst
         // from exhausting memory, and the overflow is told to come back later (with jitter, so
         // the refused clients do not all return at the same moment).
-        let permit = tokio::time::timeout(QUEUE_WAIT, self.permits.clone().acquire_owned())
+        let permit = tokio::time::timeout(self.queue_wait, self.permits.clone().acquire_owned())
             .await
             .map_err(|_| AppError::TooMany(retry_after()))?
             .map_err(|e| AppError::Internal(e.into()))?;
@@ -120,6 +122,24 @@ mod tests {
         assert_eq!(pool.trim(Duration::from_secs(3600)), 0);
         assert_eq!(pool.trim(Duration::ZERO), 1);
         assert_eq!(pool.spares(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_login_that_cannot_get_a_hashing_slot_is_told_to_retry_later() {
+        let mut pool = KdfPool::new(Arc::new(ServerSecret::generate()), KdfProfile::TEST, 1);
+        pool.queue_wait = Duration::from_millis(50);
+        let busy = pool.permits.clone().acquire_owned().await.unwrap();
+        match pool.derive(b"a password", [1; 16], KdfProfile::TEST).await {
+            Err(AppError::TooMany(secs)) => assert!((2..=6).contains(&secs)),
+            Err(e) => panic!("expected 429, got {e:?}"),
+            Ok(_) => panic!("expected 429, got a result"),
+        }
+        drop(busy);
+        assert!(
+            pool.derive(b"a password", [1; 16], KdfProfile::TEST)
+                .await
+                .is_ok()
+        );
     }
 
     #[test]

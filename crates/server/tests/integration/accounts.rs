@@ -180,7 +180,7 @@ async fn the_recovery_code_restores_access_and_keys_and_is_replaced() {
 }
 
 #[tokio::test]
-async fn deleting_the_account_is_unilateral_and_keeps_the_partners_space() {
+async fn leaving_is_unilateral_and_safe_deleting_the_account_keeps_the_partners_space() {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     let res = b

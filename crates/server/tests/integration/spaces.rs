@@ -36,7 +36,7 @@ async fn a_space_shows_its_members_with_their_profiles() {
 
 /// Invariants 1 and 8: leaving needs nobody's approval and takes effect at once.
 #[tokio::test]
-async fn leaving_is_unilateral_and_immediate() {
+async fn leaving_is_unilateral_and_safe_immediate_and_needs_nobody() {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     assert_eq!(
