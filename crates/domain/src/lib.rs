@@ -6,9 +6,11 @@
 //! - [`session`]: when a session is still alive.
 //! - [`throttle`]: how long to wait after failed logins.
 //! - [`invite`]: when an invite may still be used.
+//! - [`inventory`]: the desire inventory: catalog, ratings, matching, honesty guard.
 
 pub mod account;
 pub mod error;
+pub mod inventory;
 pub mod invite;
 pub mod session;
 pub mod space;

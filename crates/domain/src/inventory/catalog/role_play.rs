@@ -1,0 +1,121 @@
+//! Role play and fantasy scenes (`Category::RolePlay`).
+//!
+//! Ids start with `role.`. Add new items at the end; never rename or remove one.
+
+use super::{DOING_RECEIVING, EITHER, LEADING_FOLLOWING};
+use crate::inventory::item::{Category, Item};
+
+pub(super) const ITEMS: &[Item] = &[
+    Item {
+        id: "role.new-names",
+        category: Category::RolePlay,
+        title: "Using different names",
+        description: "Calling each other by invented names for the length of a scene.",
+        intensity: 1,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.first-date",
+        category: Category::RolePlay,
+        title: "Recreating a first date",
+        description: "Reliving how you met or your first date, perhaps with a different ending.",
+        intensity: 1,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.write-scene",
+        category: Category::RolePlay,
+        title: "Writing a scene together",
+        description: "Writing a short scenario together before acting it out.",
+        intensity: 1,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.strangers",
+        category: Category::RolePlay,
+        title: "Meeting as strangers",
+        description: "Pretending to meet for the first time, at home or somewhere public.",
+        intensity: 2,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.costumes",
+        category: Category::RolePlay,
+        title: "Dressing in costume",
+        description: "Dressing up as a character for a scene.",
+        intensity: 2,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.characters",
+        category: Category::RolePlay,
+        title: "Playing fictional characters",
+        description: "Playing characters from a story or film, or from a world you invent together.",
+        intensity: 2,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.secret-meeting",
+        category: Category::RolePlay,
+        title: "A secret rendezvous",
+        description: "Pretending to meet in secret, as though the relationship were forbidden.",
+        intensity: 2,
+        roles: EITHER,
+    },
+    Item {
+        id: "role.massage-client",
+        category: Category::RolePlay,
+        title: "Massage therapist and client",
+        description: "A scene in which a massage appointment slowly becomes more intimate.",
+        intensity: 2,
+        roles: DOING_RECEIVING,
+    },
+    Item {
+        id: "role.seduction",
+        category: Category::RolePlay,
+        title: "A seduction scene",
+        description: "One partner plays the one who seduces, the other the one who is won over.",
+        intensity: 2,
+        roles: LEADING_FOLLOWING,
+    },
+    Item {
+        id: "role.photographer-model",
+        category: Category::RolePlay,
+        title: "Photographer and model",
+        description: "One partner directs poses while the other follows, with or without a camera.",
+        intensity: 2,
+        roles: LEADING_FOLLOWING,
+    },
+    Item {
+        id: "role.medical",
+        category: Category::RolePlay,
+        title: "A medical check-up scene",
+        description: "A pretend examination, with one partner as the clinician and the other as the patient.",
+        intensity: 3,
+        roles: LEADING_FOLLOWING,
+    },
+    Item {
+        id: "role.boss",
+        category: Category::RolePlay,
+        title: "Boss and employee",
+        description: "A scene in which one character holds authority over the other at work.",
+        intensity: 3,
+        roles: LEADING_FOLLOWING,
+    },
+    Item {
+        id: "role.royalty",
+        category: Category::RolePlay,
+        title: "Ruler and servant",
+        description: "One partner plays a ruler, the other a devoted servant.",
+        intensity: 3,
+        roles: LEADING_FOLLOWING,
+    },
+    Item {
+        id: "role.captor",
+        category: Category::RolePlay,
+        title: "A fictional capture scene",
+        description: "A clearly fictional adventure scene of capture and escape, with the stop word honoured throughout.",
+        intensity: 4,
+        roles: LEADING_FOLLOWING,
+    },
+];
