@@ -12,18 +12,32 @@ pub struct Migration {
 }
 
 /// SQLite migrations, from `migrations/sqlite/`.
-pub const MIGRATIONS_SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sql: include_str!("../migrations/sqlite/0001_foundation.sql"),
-}];
+pub const MIGRATIONS_SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sql: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "inventory",
+        sql: include_str!("../migrations/sqlite/0002_inventory.sql"),
+    },
+];
 
 /// PostgreSQL migrations, from `migrations/postgres/`.
-pub const MIGRATIONS_POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sql: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+pub const MIGRATIONS_POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sql: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "inventory",
+        sql: include_str!("../migrations/postgres/0002_inventory.sql"),
+    },
+];
 
 /// Creates the bookkeeping table (same SQL on both backends).
 pub(crate) const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS attune_migrations (\

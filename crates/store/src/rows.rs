@@ -122,3 +122,41 @@ pub struct Leave {
     /// Remaining members' profiles re-sealed under the new key: (member id, envelope).
     pub new_profiles: Vec<(String, Vec<u8>)>,
 }
+
+/// One member's inventory answers in one space: a single padded server-enforced envelope holding
+/// every item, so the number of rows says nothing about how many items were answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswersRow {
+    pub space_id: String,
+    pub member_id: String,
+    pub sealed: Vec<u8>,
+    pub updated_at: i64,
+}
+
+/// A reveal round of a space. It is waiting while `opened_at` is `None` and open once it is set;
+/// only the newest round (highest `number`) of a space matters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundRow {
+    pub id: String,
+    pub space_id: String,
+    /// Counts up from 1 within a space; unique per space.
+    pub number: i64,
+    pub created_at: i64,
+    pub opened_at: Option<i64>,
+}
+
+/// A custom activity added to a space's inventory. Its text is a shared or server-enforced
+/// envelope. Until it is offered it is the author's private data and goes when they leave;
+/// once offered it belongs to the space and stays, with `author_member_id` cleared when the
+/// author leaves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomItemRow {
+    pub id: String,
+    pub space_id: String,
+    /// The member who wrote it; `None` once they have left (offered items only).
+    pub author_member_id: Option<String>,
+    pub sealed: Vec<u8>,
+    /// Whether the author offered it to the other members.
+    pub offered: bool,
+    pub created_at: i64,
+}

@@ -84,6 +84,17 @@ macro_rules! impl_store {
             // Invites the user created go with their memberships (cascade); sessions and keys too.
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM space_keys WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            // SECURITY: each membership's private inventory rows go too (invariant 8). Custom
+            // items must go before the memberships: deleting a member only clears the author of
+            // the items they wrote, so offered ones can stay.
+            for sql in [
+                "DELETE FROM inventory_custom_items WHERE offered = 0 AND author_member_id IN (SELECT id FROM members WHERE user_id = $1)",
+                "DELETE FROM inventory_answers WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
+                "DELETE FROM inventory_ready WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
+                "DELETE FROM inventory_snapshots WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
+            ] {
+                sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+            }
             sqlx::query("DELETE FROM members WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
             let done = sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id).execute(&mut *tx).await?;
             tx.commit().await?;
@@ -321,6 +332,11 @@ macro_rules! impl_store {
 
         async fn leave_space(&self, l: &Leave) -> Result<()> {
             let mut tx = self.pool.begin().await?;
+            // SECURITY: the leaver's private inventory rows go (invariant 8): answers, ready
+            // marks, round snapshots and the custom items they never offered. This runs before the
+            // membership is deleted, which would only clear the author of their items. If the
+            // membership turns out not to exist the transaction is rolled back below.
+            delete_member_inventory(&mut tx, &l.space_id, &l.member_id).await?;
             let gone = sqlx::query("DELETE FROM members WHERE id = $1 AND space_id = $2 AND user_id = $3")
                 .bind(&l.member_id)
                 .bind(&l.space_id)
@@ -417,6 +433,186 @@ macro_rules! impl_store {
                 .await?;
             Ok(done.rows_affected() > 0)
         }
+
+        async fn put_answers(&self, a: &AnswersRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO inventory_answers (space_id, member_id, sealed, updated_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (space_id, member_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
+            )
+            .bind(&a.space_id)
+            .bind(&a.member_id)
+            .bind(&a.sealed)
+            .bind(a.updated_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn answers_of(&self, space_id: &str, member_id: &str) -> Result<Option<AnswersRow>> {
+            let row = sqlx::query(concat!(
+                "SELECT ", answers_cols!(), " FROM inventory_answers WHERE space_id = $1 AND member_id = $2"
+            ))
+            .bind(space_id)
+            .bind(member_id)
+            .fetch_optional(&self.pool)
+            .await?;
+            row.map(|r: $row| answers_from(&r)).transpose()
+        }
+
+        async fn answers_in_space(&self, space_id: &str) -> Result<Vec<AnswersRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", answers_cols!(), " FROM inventory_answers WHERE space_id = $1 ORDER BY member_id"
+            ))
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| answers_from(r)).collect()
+        }
+
+        async fn latest_round(&self, space_id: &str) -> Result<Option<RoundRow>> {
+            let row = sqlx::query(concat!(
+                "SELECT ", round_cols!(), " FROM inventory_rounds WHERE space_id = $1 ORDER BY number DESC LIMIT 1"
+            ))
+            .bind(space_id)
+            .fetch_optional(&self.pool)
+            .await?;
+            row.map(|r: $row| round_from(&r)).transpose()
+        }
+
+        async fn create_round(&self, r: &RoundRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO inventory_rounds (id, space_id, number, created_at, opened_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(&r.id)
+            .bind(&r.space_id)
+            .bind(r.number)
+            .bind(r.created_at)
+            .bind(r.opened_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn mark_ready(&self, round_id: &str, member_id: &str, at: i64) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO inventory_ready (round_id, member_id, ready_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (round_id, member_id) DO NOTHING",
+            )
+            .bind(round_id)
+            .bind(member_id)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn ready_members(&self, round_id: &str) -> Result<Vec<String>> {
+            let rows = sqlx::query(
+                "SELECT member_id FROM inventory_ready WHERE round_id = $1 ORDER BY ready_at, member_id",
+            )
+            .bind(round_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| Ok(r.try_get("member_id")?)).collect()
+        }
+
+        async fn open_round(&self, round_id: &str, opened_at: i64, snapshots: &[(String, Vec<u8>)]) -> Result<bool> {
+            let mut tx = self.pool.begin().await?;
+            // SECURITY: the round is claimed with a conditional update inside the transaction,
+            // so two members pressing at once open it (and freeze the answers) only once.
+            let claimed = sqlx::query("UPDATE inventory_rounds SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
+                .bind(opened_at)
+                .bind(round_id)
+                .execute(&mut *tx)
+                .await?;
+            if claimed.rows_affected() != 1 {
+                let exists: i64 = sqlx::query("SELECT COUNT(*) AS n FROM inventory_rounds WHERE id = $1")
+                    .bind(round_id)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get("n")?;
+                return if exists == 0 { Err(StoreError::NotFound) } else { Ok(false) };
+            }
+            for (member_id, sealed) in snapshots {
+                sqlx::query("INSERT INTO inventory_snapshots (round_id, member_id, sealed) VALUES ($1, $2, $3)")
+                    .bind(round_id)
+                    .bind(member_id)
+                    .bind(sealed)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(true)
+        }
+
+        async fn snapshots_of(&self, round_id: &str) -> Result<Vec<(String, Vec<u8>)>> {
+            let rows = sqlx::query(
+                "SELECT member_id, sealed FROM inventory_snapshots WHERE round_id = $1 ORDER BY member_id",
+            )
+            .bind(round_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| Ok((r.try_get("member_id")?, r.try_get("sealed")?))).collect()
+        }
+
+        async fn create_custom_item(&self, c: &CustomItemRow) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO inventory_custom_items (id, space_id, author_member_id, sealed, offered, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(&c.id)
+            .bind(&c.space_id)
+            .bind(&c.author_member_id)
+            .bind(&c.sealed)
+            .bind(i32::from(c.offered))
+            .bind(c.created_at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn custom_items_of(&self, space_id: &str) -> Result<Vec<CustomItemRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", custom_item_cols!(), " FROM inventory_custom_items WHERE space_id = $1 ORDER BY created_at, id"
+            ))
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| custom_item_from(r)).collect()
+        }
+
+        async fn set_custom_item_offered(&self, space_id: &str, id: &str, offered: bool) -> Result<bool> {
+            let done = sqlx::query("UPDATE inventory_custom_items SET offered = $1 WHERE space_id = $2 AND id = $3")
+                .bind(i32::from(offered))
+                .bind(space_id)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        async fn round_cooling(&self, space_id: &str) -> Result<Option<i64>> {
+            let row = sqlx::query("SELECT round_cooling_secs FROM space_settings WHERE space_id = $1")
+                .bind(space_id)
+                .fetch_optional(&self.pool)
+                .await?;
+            Ok(match row {
+                Some(r) => Some(r.try_get("round_cooling_secs")?),
+                None => None,
+            })
+        }
+
+        async fn set_round_cooling(&self, space_id: &str, secs: i64) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO space_settings (space_id, round_cooling_secs) VALUES ($1, $2) \
+                 ON CONFLICT (space_id) DO UPDATE SET round_cooling_secs = excluded.round_cooling_secs",
+            )
+            .bind(space_id)
+            .bind(secs)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
         }
     };
 }
@@ -441,6 +637,22 @@ macro_rules! member_cols {
 macro_rules! invite_cols {
     () => {
         "id, space_id, created_by, lookup, key_wrapped, key_version, created_at, expires_at, used_at"
+    };
+}
+
+macro_rules! answers_cols {
+    () => {
+        "space_id, member_id, sealed, updated_at"
+    };
+}
+macro_rules! round_cols {
+    () => {
+        "id, space_id, number, created_at, opened_at"
+    };
+}
+macro_rules! custom_item_cols {
+    () => {
+        "id, space_id, author_member_id, sealed, offered, created_at"
     };
 }
 
@@ -511,6 +723,63 @@ macro_rules! shared_row_builders {
                 expires_at: r.try_get("expires_at")?,
                 used_at: r.try_get("used_at")?,
             })
+        }
+
+        fn answers_from(r: &$row) -> Result<AnswersRow> {
+            Ok(AnswersRow {
+                space_id: r.try_get("space_id")?,
+                member_id: r.try_get("member_id")?,
+                sealed: r.try_get("sealed")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        }
+
+        fn round_from(r: &$row) -> Result<RoundRow> {
+            Ok(RoundRow {
+                id: r.try_get("id")?,
+                space_id: r.try_get("space_id")?,
+                number: r.try_get("number")?,
+                created_at: r.try_get("created_at")?,
+                opened_at: r.try_get("opened_at")?,
+            })
+        }
+
+        fn custom_item_from(r: &$row) -> Result<CustomItemRow> {
+            // `offered` is a plain INTEGER (0 or 1) on both backends.
+            let offered: i32 = r.try_get("offered")?;
+            Ok(CustomItemRow {
+                id: r.try_get("id")?,
+                space_id: r.try_get("space_id")?,
+                author_member_id: r.try_get("author_member_id")?,
+                sealed: r.try_get("sealed")?,
+                offered: offered != 0,
+                created_at: r.try_get("created_at")?,
+            })
+        }
+
+        /// Deletes one member's private inventory rows: answers, ready marks, round snapshots and
+        /// the custom items they never offered. Offered items stay; the member's deletion clears
+        /// their author.
+        async fn delete_member_inventory(
+            tx: &mut sqlx::Transaction<'static, $db>,
+            space_id: &str,
+            member_id: &str,
+        ) -> Result<()> {
+            sqlx::query("DELETE FROM inventory_custom_items WHERE space_id = $1 AND author_member_id = $2 AND offered = 0")
+                .bind(space_id)
+                .bind(member_id)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query("DELETE FROM inventory_answers WHERE space_id = $1 AND member_id = $2")
+                .bind(space_id)
+                .bind(member_id)
+                .execute(&mut **tx)
+                .await?;
+            // Rounds and snapshots hang off a round of the member's own space; the member id is
+            // unique across spaces, so it alone picks their rows.
+            sqlx::query("DELETE FROM inventory_ready WHERE member_id = $1").bind(member_id).execute(&mut **tx).await?;
+            sqlx::query("DELETE FROM inventory_snapshots WHERE member_id = $1").bind(member_id).execute(&mut **tx).await?;
+            Ok(())
         }
 
         async fn insert_member(tx: &mut sqlx::Transaction<'static, $db>, m: &MemberRow) -> Result<()> {

@@ -23,7 +23,9 @@ pub trait Store: Send + Sync + 'static {
     async fn update_password(&self, user_id: &str, update: &PasswordUpdate) -> Result<()>;
     async fn update_prefs(&self, user_id: &str, prefs_sealed: &[u8]) -> Result<()>;
     async fn update_recovery(&self, user_id: &str, uk_by_recovery: &[u8]) -> Result<()>;
-    /// Deletes the account and, by cascade, its sessions, memberships and key copies.
+    /// Deletes the account and, by cascade, its sessions, memberships and key copies, with each
+    /// membership's private inventory rows (answers, ready marks, round snapshots, custom items
+    /// not offered). Offered custom items stay in their spaces without an author.
     async fn delete_user(&self, user_id: &str) -> Result<()>;
 
     // Login throttle.
@@ -60,7 +62,9 @@ pub trait Store: Send + Sync + 'static {
     /// Joins through an invite atomically: marks it used (only if unused), checks capacity, adds the member and their key.
     async fn join_space(&self, join: &Join) -> Result<()>;
     /// Removes a member, rotates the key for those who remain, and drops pending invites.
-    /// When nobody remains the space is deleted.
+    /// The leaver's private inventory rows go in the same transaction: their answers, ready
+    /// marks, round snapshots and custom items not offered. Offered custom items stay without an
+    /// author. When nobody remains the space is deleted.
     async fn leave_space(&self, leave: &Leave) -> Result<()>;
 
     // Invites.
@@ -68,4 +72,55 @@ pub trait Store: Send + Sync + 'static {
     async fn invite_by_lookup(&self, lookup: &[u8]) -> Result<Option<InviteRow>>;
     async fn invites_of_space(&self, space_id: &str) -> Result<Vec<InviteRow>>;
     async fn delete_invite(&self, space_id: &str, invite_id: &str) -> Result<bool>;
+
+    // Desire inventory: answers.
+    /// Writes a member's answers in a space, replacing any earlier envelope (one row per member
+    /// per space).
+    async fn put_answers(&self, answers: &AnswersRow) -> Result<()>;
+    /// A member's answers in a space, if they have answered anything.
+    async fn answers_of(&self, space_id: &str, member_id: &str) -> Result<Option<AnswersRow>>;
+    /// Every member's answers in a space, ordered by member id.
+    async fn answers_in_space(&self, space_id: &str) -> Result<Vec<AnswersRow>>;
+
+    // Desire inventory: reveal rounds.
+    /// The newest round of a space (highest number), if any.
+    async fn latest_round(&self, space_id: &str) -> Result<Option<RoundRow>>;
+    /// Creates a round; `Conflict` if the space already has a round with that number (or id).
+    async fn create_round(&self, round: &RoundRow) -> Result<()>;
+    /// Marks a member ready in a round. Idempotent: marking again keeps the first time.
+    async fn mark_ready(&self, round_id: &str, member_id: &str, at: i64) -> Result<()>;
+    /// The member ids ready in a round, in the order they became ready.
+    async fn ready_members(&self, round_id: &str) -> Result<Vec<String>>;
+    /// Opens a round atomically: sets `opened_at` only if it is still unset and stores each
+    /// member's frozen answers `(member id, envelope)` in the same transaction. Returns `false`
+    /// (writing nothing) if the round was already open, so two members pressing at once open it
+    /// once; `NotFound` if there is no such round.
+    async fn open_round(
+        &self,
+        round_id: &str,
+        opened_at: i64,
+        snapshots: &[(String, Vec<u8>)],
+    ) -> Result<bool>;
+    /// The answers frozen when a round opened: `(member id, envelope)`, ordered by member id.
+    async fn snapshots_of(&self, round_id: &str) -> Result<Vec<(String, Vec<u8>)>>;
+
+    // Desire inventory: custom items.
+    async fn create_custom_item(&self, item: &CustomItemRow) -> Result<()>;
+    /// A space's custom items, oldest first.
+    async fn custom_items_of(&self, space_id: &str) -> Result<Vec<CustomItemRow>>;
+    /// Offers or withdraws a custom item; `false` if the space has no such item.
+    async fn set_custom_item_offered(
+        &self,
+        space_id: &str,
+        id: &str,
+        offered: bool,
+    ) -> Result<bool>;
+
+    // Space settings.
+    /// The space's reveal-round cooling period in seconds; `None` if never set (the caller
+    /// applies the default).
+    async fn round_cooling(&self, space_id: &str) -> Result<Option<i64>>;
+    /// Sets the cooling period (insert or replace). The store does not check agreement: the
+    /// caller changes it only once everyone has confirmed.
+    async fn set_round_cooling(&self, space_id: &str, secs: i64) -> Result<()>;
 }

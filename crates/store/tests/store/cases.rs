@@ -337,3 +337,350 @@ pub async fn migrating_twice_is_harmless(s: &dyn Store) {
     s.migrate().await.unwrap();
     s.ping().await.unwrap();
 }
+
+// Desire inventory.
+
+/// A space "s1" founded by u1 (member m-u1) that u2 (member m-u2) joined.
+async fn space_of_two(s: &dyn Store) {
+    space_with_founder(s, "s1", "u1").await;
+    s.create_user(&user("u2")).await.unwrap();
+    s.create_invite(&invite("i1", "s1", "m-u1")).await.unwrap();
+    s.join_space(&join("i1", "s1", "u2", 8)).await.unwrap();
+}
+
+fn answers(space: &str, member: &str, fill: u8, at: i64) -> AnswersRow {
+    AnswersRow {
+        space_id: space.into(),
+        member_id: member.into(),
+        sealed: vec![fill; 1024],
+        updated_at: at,
+    }
+}
+
+fn round(id: &str, space: &str, number: i64) -> RoundRow {
+    RoundRow {
+        id: id.into(),
+        space_id: space.into(),
+        number,
+        created_at: 100 + number,
+        opened_at: None,
+    }
+}
+
+fn custom_item(id: &str, space: &str, author: &str, offered: bool, at: i64) -> CustomItemRow {
+    CustomItemRow {
+        id: id.into(),
+        space_id: space.into(),
+        author_member_id: Some(author.into()),
+        sealed: vec![6; 128],
+        offered,
+        created_at: at,
+    }
+}
+
+/// Writes one of everything for both members of `space_of_two`: answers, a round with both
+/// ready and opened (snapshots), a waiting round with both ready, and for each member one
+/// offered and one unoffered custom item.
+async fn fill_inventory(s: &dyn Store) {
+    for m in ["m-u1", "m-u2"] {
+        s.put_answers(&answers("s1", m, 1, 50)).await.unwrap();
+        s.create_custom_item(&custom_item(&format!("offered-{m}"), "s1", m, true, 60))
+            .await
+            .unwrap();
+        s.create_custom_item(&custom_item(&format!("private-{m}"), "s1", m, false, 61))
+            .await
+            .unwrap();
+    }
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    s.mark_ready("r1", "m-u1", 70).await.unwrap();
+    s.mark_ready("r1", "m-u2", 71).await.unwrap();
+    let frozen = vec![
+        ("m-u1".into(), vec![1; 1024]),
+        ("m-u2".into(), vec![2; 1024]),
+    ];
+    assert!(s.open_round("r1", 72, &frozen).await.unwrap());
+    s.create_round(&round("r2", "s1", 2)).await.unwrap();
+    s.mark_ready("r2", "m-u1", 80).await.unwrap();
+    s.mark_ready("r2", "m-u2", 81).await.unwrap();
+}
+
+/// Checks that u2's private inventory rows are gone and everything else stayed.
+async fn assert_only_u2_private_inventory_gone(s: &dyn Store) {
+    assert_eq!(s.answers_of("s1", "m-u2").await.unwrap(), None);
+    assert_eq!(
+        s.answers_in_space("s1").await.unwrap(),
+        vec![answers("s1", "m-u1", 1, 50)]
+    );
+    assert_eq!(s.ready_members("r1").await.unwrap(), vec!["m-u1"]);
+    assert_eq!(s.ready_members("r2").await.unwrap(), vec!["m-u1"]);
+    assert_eq!(
+        s.snapshots_of("r1").await.unwrap(),
+        vec![("m-u1".to_string(), vec![1; 1024])]
+    );
+    let items = s.custom_items_of("s1").await.unwrap();
+    let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["offered-m-u1", "offered-m-u2", "private-m-u1"]);
+    let kept = items.iter().find(|i| i.id == "offered-m-u2").unwrap();
+    assert_eq!(
+        kept.author_member_id, None,
+        "the leaver's offered item loses its author"
+    );
+    assert!(kept.offered);
+    assert_eq!(
+        items
+            .iter()
+            .find(|i| i.id == "offered-m-u1")
+            .unwrap()
+            .author_member_id
+            .as_deref(),
+        Some("m-u1")
+    );
+    // The rounds themselves belong to the space.
+    assert_eq!(s.latest_round("s1").await.unwrap().unwrap().id, "r2");
+}
+
+pub async fn answers_are_upserted_and_read_back(s: &dyn Store) {
+    space_of_two(s).await;
+    assert_eq!(s.answers_of("s1", "m-u1").await.unwrap(), None);
+    s.put_answers(&answers("s1", "m-u1", 1, 50)).await.unwrap();
+    assert_eq!(
+        s.answers_of("s1", "m-u1").await.unwrap(),
+        Some(answers("s1", "m-u1", 1, 50))
+    );
+    s.put_answers(&answers("s1", "m-u1", 2, 60)).await.unwrap();
+    assert_eq!(
+        s.answers_of("s1", "m-u1").await.unwrap(),
+        Some(answers("s1", "m-u1", 2, 60)),
+        "the newer envelope replaces the older"
+    );
+    s.put_answers(&answers("s1", "m-u2", 3, 70)).await.unwrap();
+    assert_eq!(
+        s.answers_in_space("s1").await.unwrap(),
+        vec![answers("s1", "m-u1", 2, 60), answers("s1", "m-u2", 3, 70)]
+    );
+    assert!(s.answers_in_space("elsewhere").await.unwrap().is_empty());
+}
+
+pub async fn answers_are_one_row_per_member_per_space(s: &dyn Store) {
+    space_of_two(s).await;
+    // However many items a member answers, each save replaces the one envelope.
+    for (i, size) in [64usize, 4096, 128, 65536].into_iter().enumerate() {
+        let mut a = answers("s1", "m-u1", i as u8, 50 + i as i64);
+        a.sealed = vec![i as u8; size];
+        s.put_answers(&a).await.unwrap();
+    }
+    let all = s.answers_in_space("s1").await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].sealed, vec![3; 65536]);
+    assert_eq!(all[0].updated_at, 53);
+}
+
+pub async fn the_latest_round_is_the_highest_number(s: &dyn Store) {
+    space_of_two(s).await;
+    assert_eq!(s.latest_round("s1").await.unwrap(), None);
+    s.create_round(&round("r2", "s1", 2)).await.unwrap();
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    s.create_round(&round("r10", "s1", 10)).await.unwrap();
+    assert_eq!(
+        s.latest_round("s1").await.unwrap(),
+        Some(round("r10", "s1", 10))
+    );
+    assert!(
+        matches!(
+            s.create_round(&round("r-dup", "s1", 10)).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "one round per number per space"
+    );
+    assert_eq!(s.latest_round("elsewhere").await.unwrap(), None);
+}
+
+pub async fn ready_marks_are_idempotent(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    assert!(s.ready_members("r1").await.unwrap().is_empty());
+    s.mark_ready("r1", "m-u2", 70).await.unwrap();
+    s.mark_ready("r1", "m-u2", 75).await.unwrap();
+    s.mark_ready("r1", "m-u1", 80).await.unwrap();
+    s.mark_ready("r1", "m-u2", 90).await.unwrap();
+    assert_eq!(
+        s.ready_members("r1").await.unwrap(),
+        vec!["m-u2", "m-u1"],
+        "one mark each, kept at the first time"
+    );
+}
+
+pub async fn a_round_opens_only_once(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    let frozen = vec![
+        ("m-u1".into(), vec![1; 1024]),
+        ("m-u2".into(), vec![2; 1024]),
+    ];
+    assert!(s.open_round("r1", 90, &frozen).await.unwrap());
+    let again = vec![
+        ("m-u1".into(), vec![9; 1024]),
+        ("m-u2".into(), vec![9; 1024]),
+    ];
+    assert!(!s.open_round("r1", 95, &again).await.unwrap());
+    assert_eq!(
+        s.latest_round("s1").await.unwrap().unwrap().opened_at,
+        Some(90)
+    );
+    assert_eq!(
+        s.snapshots_of("r1").await.unwrap(),
+        frozen,
+        "snapshots frozen once, not duplicated"
+    );
+    assert!(matches!(
+        s.open_round("no-such-round", 95, &[]).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+pub async fn a_round_opened_by_two_members_at_once_opens_once(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    let by_u1 = vec![
+        ("m-u1".into(), vec![1; 1024]),
+        ("m-u2".into(), vec![2; 1024]),
+    ];
+    let by_u2 = vec![
+        ("m-u1".into(), vec![3; 1024]),
+        ("m-u2".into(), vec![4; 1024]),
+    ];
+    let (a, b) = tokio::join!(
+        s.open_round("r1", 90, &by_u1),
+        s.open_round("r1", 91, &by_u2)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert!(a != b, "exactly one opened it: {a} {b}");
+    let (winner, at) = if a { (by_u1, 90) } else { (by_u2, 91) };
+    assert_eq!(s.snapshots_of("r1").await.unwrap(), winner);
+    assert_eq!(
+        s.latest_round("s1").await.unwrap().unwrap().opened_at,
+        Some(at)
+    );
+}
+
+pub async fn a_failed_open_leaves_the_round_waiting(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    let bad = vec![
+        ("m-u1".into(), vec![1; 1024]),
+        ("m-nobody".into(), vec![2; 1024]),
+    ];
+    assert!(s.open_round("r1", 90, &bad).await.is_err());
+    assert_eq!(s.latest_round("s1").await.unwrap().unwrap().opened_at, None);
+    assert!(s.snapshots_of("r1").await.unwrap().is_empty());
+}
+
+pub async fn custom_items_are_offered_and_withdrawn(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_custom_item(&custom_item("c2", "s1", "m-u1", false, 61))
+        .await
+        .unwrap();
+    s.create_custom_item(&custom_item("c1", "s1", "m-u2", true, 60))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.custom_items_of("s1").await.unwrap(),
+        vec![
+            custom_item("c1", "s1", "m-u2", true, 60),
+            custom_item("c2", "s1", "m-u1", false, 61)
+        ]
+    );
+    assert!(s.set_custom_item_offered("s1", "c2", true).await.unwrap());
+    assert!(s.custom_items_of("s1").await.unwrap()[1].offered);
+    assert!(s.set_custom_item_offered("s1", "c2", false).await.unwrap());
+    assert!(!s.custom_items_of("s1").await.unwrap()[1].offered);
+    assert!(
+        !s.set_custom_item_offered("elsewhere", "c2", true)
+            .await
+            .unwrap(),
+        "an item is changed only through its own space"
+    );
+    assert!(!s.set_custom_item_offered("s1", "nope", true).await.unwrap());
+}
+
+pub async fn round_cooling_is_upserted(s: &dyn Store) {
+    space_of_two(s).await;
+    assert_eq!(s.round_cooling("s1").await.unwrap(), None);
+    s.set_round_cooling("s1", 7 * 24 * 3600).await.unwrap();
+    assert_eq!(s.round_cooling("s1").await.unwrap(), Some(7 * 24 * 3600));
+    s.set_round_cooling("s1", 3 * 24 * 3600).await.unwrap();
+    assert_eq!(s.round_cooling("s1").await.unwrap(), Some(3 * 24 * 3600));
+    assert_eq!(s.round_cooling("elsewhere").await.unwrap(), None);
+}
+
+pub async fn leaving_deletes_the_members_private_inventory_rows(s: &dyn Store) {
+    space_of_two(s).await;
+    fill_inventory(s).await;
+    s.leave_space(&Leave {
+        space_id: "s1".into(),
+        member_id: "m-u2".into(),
+        user_id: "u2".into(),
+        new_keys: vec![key("s1", "u1", 2)],
+        new_key_version: 2,
+        new_name_sealed: vec![2; 64],
+        new_profiles: vec![("m-u1".into(), vec![7; 64])],
+    })
+    .await
+    .unwrap();
+    assert_only_u2_private_inventory_gone(s).await;
+}
+
+pub async fn a_refused_leave_deletes_no_inventory_rows(s: &dyn Store) {
+    space_of_two(s).await;
+    fill_inventory(s).await;
+    // The member id does not belong to this user: nothing may be deleted.
+    assert!(matches!(
+        s.leave_space(&Leave {
+            space_id: "s1".into(),
+            member_id: "m-u2".into(),
+            user_id: "u1".into(),
+            new_keys: vec![],
+            new_key_version: 2,
+            new_name_sealed: vec![],
+            new_profiles: vec![],
+        })
+        .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(s.answers_of("s1", "m-u2").await.unwrap().is_some());
+    assert_eq!(s.ready_members("r2").await.unwrap().len(), 2);
+    assert_eq!(s.snapshots_of("r1").await.unwrap().len(), 2);
+    assert_eq!(s.custom_items_of("s1").await.unwrap().len(), 4);
+}
+
+pub async fn deleting_a_user_deletes_their_private_inventory_rows(s: &dyn Store) {
+    space_of_two(s).await;
+    fill_inventory(s).await;
+    s.delete_user("u2").await.unwrap();
+    assert_only_u2_private_inventory_gone(s).await;
+}
+
+pub async fn the_last_member_leaving_deletes_the_spaces_inventory(s: &dyn Store) {
+    space_with_founder(s, "s1", "u1").await;
+    s.put_answers(&answers("s1", "m-u1", 1, 50)).await.unwrap();
+    s.create_custom_item(&custom_item("c1", "s1", "m-u1", true, 60))
+        .await
+        .unwrap();
+    s.create_round(&round("r1", "s1", 1)).await.unwrap();
+    s.set_round_cooling("s1", 60).await.unwrap();
+    s.leave_space(&Leave {
+        space_id: "s1".into(),
+        member_id: "m-u1".into(),
+        user_id: "u1".into(),
+        new_keys: vec![],
+        new_key_version: 2,
+        new_name_sealed: vec![],
+        new_profiles: vec![],
+    })
+    .await
+    .unwrap();
+    assert!(s.custom_items_of("s1").await.unwrap().is_empty());
+    assert_eq!(s.latest_round("s1").await.unwrap(), None);
+    assert_eq!(s.round_cooling("s1").await.unwrap(), None);
+    assert!(s.answers_in_space("s1").await.unwrap().is_empty());
+}
