@@ -23,6 +23,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "inventory",
         sql: include_str!("../migrations/sqlite/0002_inventory.sql"),
     },
+    Migration {
+        version: 3,
+        name: "setting_choices",
+        sql: include_str!("../migrations/sqlite/0003_setting_choices.sql"),
+    },
 ];
 
 /// PostgreSQL migrations, from `migrations/postgres/`.
@@ -36,6 +41,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 2,
         name: "inventory",
         sql: include_str!("../migrations/postgres/0002_inventory.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "setting_choices",
+        sql: include_str!("../migrations/postgres/0003_setting_choices.sql"),
     },
 ];
 

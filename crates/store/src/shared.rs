@@ -92,6 +92,7 @@ macro_rules! impl_store {
                 "DELETE FROM inventory_answers WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
                 "DELETE FROM inventory_ready WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
                 "DELETE FROM inventory_snapshots WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
+                "DELETE FROM space_setting_choices WHERE member_id IN (SELECT id FROM members WHERE user_id = $1)",
             ] {
                 sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
             }
@@ -613,6 +614,70 @@ macro_rules! impl_store {
             .await?;
             Ok(())
         }
+
+        async fn choose_round_cooling(&self, space_id: &str, member_id: &str, secs: i64, at: i64) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO space_setting_choices (space_id, member_id, round_cooling_secs, chosen_at) \
+                 SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM members WHERE id = $2 AND space_id = $1) \
+                 ON CONFLICT (space_id, member_id) DO UPDATE SET round_cooling_secs = excluded.round_cooling_secs, \
+                 chosen_at = excluded.chosen_at",
+            )
+            .bind(space_id)
+            .bind(member_id)
+            .bind(secs)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn round_cooling_choices(&self, space_id: &str) -> Result<Vec<(String, i64)>> {
+            let rows = sqlx::query(
+                "SELECT member_id, round_cooling_secs FROM space_setting_choices WHERE space_id = $1 ORDER BY chosen_at, member_id",
+            )
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter()
+                .map(|r: &$row| Ok((r.try_get("member_id")?, r.try_get("round_cooling_secs")?)))
+                .collect()
+        }
+
+        async fn settle_round_cooling(&self, space_id: &str, secs: i64) -> Result<bool> {
+            let mut tx = self.pool.begin().await?;
+            // Everyone must still be choosing exactly this value inside the transaction.
+            let members: i64 = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE space_id = $1")
+                .bind(space_id)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("n")?;
+            let agreeing: i64 = sqlx::query(
+                "SELECT COUNT(*) AS n FROM space_setting_choices c JOIN members m ON m.id = c.member_id \
+                 WHERE c.space_id = $1 AND m.space_id = $1 AND c.round_cooling_secs = $2",
+            )
+            .bind(space_id)
+            .bind(secs)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+            if members < 2 || agreeing != members {
+                return Ok(false);
+            }
+            sqlx::query(
+                "INSERT INTO space_settings (space_id, round_cooling_secs) VALUES ($1, $2) \
+                 ON CONFLICT (space_id) DO UPDATE SET round_cooling_secs = excluded.round_cooling_secs",
+            )
+            .bind(space_id)
+            .bind(secs)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM space_setting_choices WHERE space_id = $1")
+                .bind(space_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        }
         }
     };
 }
@@ -779,6 +844,7 @@ macro_rules! shared_row_builders {
             // unique across spaces, so it alone picks their rows.
             sqlx::query("DELETE FROM inventory_ready WHERE member_id = $1").bind(member_id).execute(&mut **tx).await?;
             sqlx::query("DELETE FROM inventory_snapshots WHERE member_id = $1").bind(member_id).execute(&mut **tx).await?;
+            sqlx::query("DELETE FROM space_setting_choices WHERE member_id = $1").bind(member_id).execute(&mut **tx).await?;
             Ok(())
         }
 

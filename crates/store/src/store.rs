@@ -123,4 +123,19 @@ pub trait Store: Send + Sync + 'static {
     /// Sets the cooling period (insert or replace). The store does not check agreement: the
     /// caller changes it only once everyone has confirmed.
     async fn set_round_cooling(&self, space_id: &str, secs: i64) -> Result<()>;
+    /// Records one member's choice of cooling period (insert or replace). Nothing is written if
+    /// the member is not in the space.
+    async fn choose_round_cooling(
+        &self,
+        space_id: &str,
+        member_id: &str,
+        secs: i64,
+        at: i64,
+    ) -> Result<()>;
+    /// The current choices `(member id, seconds)`, oldest first.
+    async fn round_cooling_choices(&self, space_id: &str) -> Result<Vec<(String, i64)>>;
+    /// In one transaction: if the space has at least two members and every one of them has
+    /// chosen `secs`, makes it the space's cooling period, clears the choices and returns `true`;
+    /// otherwise writes nothing and returns `false`.
+    async fn settle_round_cooling(&self, space_id: &str, secs: i64) -> Result<bool>;
 }

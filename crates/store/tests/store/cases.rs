@@ -613,6 +613,53 @@ pub async fn round_cooling_is_upserted(s: &dyn Store) {
     assert_eq!(s.round_cooling("elsewhere").await.unwrap(), None);
 }
 
+pub async fn round_cooling_changes_only_when_everyone_chose_it(s: &dyn Store) {
+    space_of_two(s).await;
+    s.choose_round_cooling("s1", "m-u1", 3 * 86_400, 10)
+        .await
+        .unwrap();
+    assert!(!s.settle_round_cooling("s1", 3 * 86_400).await.unwrap());
+    assert_eq!(s.round_cooling("s1").await.unwrap(), None);
+    s.choose_round_cooling("s1", "m-u2", 5 * 86_400, 11)
+        .await
+        .unwrap();
+    assert!(!s.settle_round_cooling("s1", 3 * 86_400).await.unwrap());
+    assert_eq!(
+        s.round_cooling_choices("s1").await.unwrap(),
+        vec![("m-u1".into(), 3 * 86_400), ("m-u2".into(), 5 * 86_400)]
+    );
+    s.choose_round_cooling("s1", "m-u2", 3 * 86_400, 12)
+        .await
+        .unwrap();
+    assert!(s.settle_round_cooling("s1", 3 * 86_400).await.unwrap());
+    assert_eq!(s.round_cooling("s1").await.unwrap(), Some(3 * 86_400));
+    assert!(s.round_cooling_choices("s1").await.unwrap().is_empty());
+    // A stranger's choice is not recorded.
+    s.choose_round_cooling("s1", "m-nobody", 60, 13)
+        .await
+        .unwrap();
+    assert!(s.round_cooling_choices("s1").await.unwrap().is_empty());
+}
+
+pub async fn a_leavers_cooling_choice_goes_with_them(s: &dyn Store) {
+    space_of_two(s).await;
+    s.choose_round_cooling("s1", "m-u2", 86_400, 10)
+        .await
+        .unwrap();
+    s.leave_space(&Leave {
+        space_id: "s1".into(),
+        member_id: "m-u2".into(),
+        user_id: "u2".into(),
+        new_keys: vec![key("s1", "u1", 2)],
+        new_key_version: 2,
+        new_name_sealed: vec![2; 64],
+        new_profiles: vec![("m-u1".into(), vec![7; 64])],
+    })
+    .await
+    .unwrap();
+    assert!(s.round_cooling_choices("s1").await.unwrap().is_empty());
+}
+
 pub async fn leaving_deletes_the_members_private_inventory_rows(s: &dyn Store) {
     space_of_two(s).await;
     fill_inventory(s).await;

@@ -52,6 +52,8 @@ on_both_backends!(
     a_failed_open_leaves_the_round_waiting,
     custom_items_are_offered_and_withdrawn,
     round_cooling_is_upserted,
+    round_cooling_changes_only_when_everyone_chose_it,
+    a_leavers_cooling_choice_goes_with_them,
     leaving_deletes_the_members_private_inventory_rows,
     a_refused_leave_deletes_no_inventory_rows,
     deleting_a_user_deletes_their_private_inventory_rows,
