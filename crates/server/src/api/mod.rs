@@ -5,6 +5,7 @@ pub mod account;
 pub mod auth;
 pub mod coach;
 pub mod error;
+pub mod inventory;
 pub mod invites;
 pub mod spaces;
 
@@ -58,6 +59,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(invites::create_invite, invites::list_invites))
         .routes(routes!(invites::revoke_invite))
         .routes(routes!(invites::accept_invite))
+        .routes(routes!(inventory::get_catalog))
+        .routes(routes!(inventory::put_answers, inventory::get_answers))
+        .routes(routes!(inventory::reveal))
+        .routes(routes!(inventory::get_round))
         .routes(routes!(coach::coach))
 }
 

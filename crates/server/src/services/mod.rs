@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bind;
 pub mod device;
+pub mod inventory;
 pub mod invites;
 pub mod keys;
 pub mod prefs;

@@ -15,6 +15,8 @@ const CANARIES: &[&str] = &[
     "CANARY-DISPLAY-B-3318",
     "CANARY-PRONOUN-7",
     "CANARY-PASSWORD-8812 words",
+    "CANARY-NOTE-5521",
+    "CANARY-CONDITION-6634",
 ];
 
 /// Types a canary into every field a person can fill, and returns secrets that must not be stored either.
@@ -40,6 +42,21 @@ async fn fill_every_field(app: &TestApp) -> Vec<String> {
         .put(
             &format!("/api/v1/spaces/{space}/me"),
             json!({"display_name": "CANARY-DISPLAY-A-9152", "pronouns": "CANARY-PRONOUN-7"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let catalog: serde_json::Value = a
+        .get(&format!("/api/v1/spaces/{space}/inventory/catalog"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let item = &catalog["items"][0];
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/inventory/answers"),
+            json!({"answers": [{"item": item["id"], "role": item["roles"][0], "rating": "maybe",
+                "note": "CANARY-NOTE-5521", "conditions": "CANARY-CONDITION-6634"}]}),
         )
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);

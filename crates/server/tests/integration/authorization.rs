@@ -27,6 +27,31 @@ fn api_routes(space: &str, invite: &str) -> Vec<(Method, String, Option<Value>)>
             None,
         ),
         (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/inventory/catalog"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/inventory/answers"),
+            Some(json!({"answers": []})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/inventory/answers"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/inventory/reveal"),
+            Some(json!({})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/inventory/round"),
+            None,
+        ),
+        (
             Method::POST,
             format!("/api/v1/spaces/{space}/leave"),
             Some(json!({})),

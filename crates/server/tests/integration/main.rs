@@ -7,6 +7,7 @@ mod bad_input;
 mod csrf;
 mod headers;
 mod helpers;
+mod inventory;
 mod invites;
 mod openapi;
 mod pages;
