@@ -592,6 +592,18 @@ macro_rules! impl_store {
             Ok(done.rows_affected() > 0)
         }
 
+        async fn delete_private_custom_item(&self, space_id: &str, id: &str, author_member_id: &str) -> Result<bool> {
+            let done = sqlx::query(
+                "DELETE FROM inventory_custom_items WHERE space_id = $1 AND id = $2 AND author_member_id = $3 AND offered = 0",
+            )
+            .bind(space_id)
+            .bind(id)
+            .bind(author_member_id)
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected() > 0)
+        }
+
         async fn round_cooling(&self, space_id: &str) -> Result<Option<i64>> {
             let row = sqlx::query("SELECT round_cooling_secs FROM space_settings WHERE space_id = $1")
                 .bind(space_id)

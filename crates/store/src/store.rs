@@ -116,6 +116,15 @@ pub trait Store: Send + Sync + 'static {
         offered: bool,
     ) -> Result<bool>;
 
+    /// Deletes a custom item its author never offered; `false` (nothing deleted) if there is no
+    /// such item, it is someone else's, or it was offered (it then belongs to the space).
+    async fn delete_private_custom_item(
+        &self,
+        space_id: &str,
+        id: &str,
+        author_member_id: &str,
+    ) -> Result<bool>;
+
     // Space settings.
     /// The space's reveal-round cooling period in seconds; `None` if never set (the caller
     /// applies the default).

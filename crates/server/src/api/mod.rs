@@ -63,6 +63,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(inventory::put_answers, inventory::get_answers))
         .routes(routes!(inventory::reveal))
         .routes(routes!(inventory::get_round))
+        .routes(routes!(inventory::create_custom))
+        .routes(routes!(inventory::offer_custom))
+        .routes(routes!(inventory::delete_custom))
+        .routes(routes!(inventory::get_cooling, inventory::put_cooling))
         .routes(routes!(coach::coach))
 }
 

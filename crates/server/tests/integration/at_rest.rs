@@ -17,6 +17,8 @@ const CANARIES: &[&str] = &[
     "CANARY-PASSWORD-8812 words",
     "CANARY-NOTE-5521",
     "CANARY-CONDITION-6634",
+    "CANARY-CUSTOM-TITLE-4471",
+    "CANARY-CUSTOM-DESC-9902",
 ];
 
 /// Types a canary into every field a person can fill, and returns secrets that must not be stored either.
@@ -60,6 +62,14 @@ async fn fill_every_field(app: &TestApp) -> Vec<String> {
         )
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = a
+        .post(
+            &format!("/api/v1/spaces/{space}/inventory/custom"),
+            json!({"title": "CANARY-CUSTOM-TITLE-4471", "description": "CANARY-CUSTOM-DESC-9902",
+                "intensity": 2, "roles": ["doing", "receiving"]}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
     let invite = a.invite(&space).await;
     let mut b = app.person();
     let signup: serde_json::Value = b

@@ -53,6 +53,31 @@ fn api_routes(space: &str, invite: &str) -> Vec<(Method, String, Option<Value>)>
         ),
         (
             Method::POST,
+            format!("/api/v1/spaces/{space}/inventory/custom"),
+            Some(json!({"title": "Stargazing", "intensity": 1, "roles": ["either"]})),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/inventory/custom/custom.x/offer"),
+            Some(json!({})),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/spaces/{space}/inventory/custom/custom.x"),
+            None,
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/inventory/cooling"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/inventory/cooling"),
+            Some(json!({"days": 3})),
+        ),
+        (
+            Method::POST,
             format!("/api/v1/spaces/{space}/leave"),
             Some(json!({})),
         ),
@@ -199,7 +224,9 @@ async fn the_matrix_covers_every_api_route_that_names_a_space() {
             format!(
                 "{} {}",
                 m.as_str().to_lowercase(),
+                // The matrix names one custom item, `custom.x`; the document says `{item}`.
                 p.trim_start_matches("/api/v1")
+                    .replace("/custom.x", "/{item}")
             )
         })
         .collect();

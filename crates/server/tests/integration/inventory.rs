@@ -7,12 +7,12 @@ use crate::helpers::{PASSWORD, Person, TestApp, error_code};
 
 const WEEK: i64 = 7 * 24 * 60 * 60;
 
-fn base(space: &str) -> String {
+pub(crate) fn base(space: &str) -> String {
     format!("/api/v1/spaces/{space}/inventory")
 }
 
 /// Item ids offered exactly as doing/receiving, in catalog order.
-async fn pair_items(p: &Person, space: &str) -> Vec<String> {
+pub(crate) async fn pair_items(p: &Person, space: &str) -> Vec<String> {
     let cat: Value = p
         .get(&format!("{}/catalog", base(space)))
         .await
@@ -28,7 +28,7 @@ async fn pair_items(p: &Person, space: &str) -> Vec<String> {
         .collect()
 }
 
-async fn answer(p: &Person, space: &str, answers: Value) {
+pub(crate) async fn answer(p: &Person, space: &str, answers: Value) {
     let res = p
         .put(
             &format!("{}/answers", base(space)),
@@ -38,7 +38,7 @@ async fn answer(p: &Person, space: &str, answers: Value) {
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
 }
 
-async fn rate(p: &Person, space: &str, item: &str, role: &str, rating: &str) {
+pub(crate) async fn rate(p: &Person, space: &str, item: &str, role: &str, rating: &str) {
     answer(
         p,
         space,
@@ -47,25 +47,25 @@ async fn rate(p: &Person, space: &str, item: &str, role: &str, rating: &str) {
     .await;
 }
 
-async fn reveal(p: &Person, space: &str) -> (StatusCode, Value) {
+pub(crate) async fn reveal(p: &Person, space: &str) -> (StatusCode, Value) {
     let res = p.post(&format!("{}/reveal", base(space)), json!({})).await;
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
-async fn round(p: &Person, space: &str) -> Value {
+pub(crate) async fn round(p: &Person, space: &str) -> Value {
     let res = p.get(&format!("{}/round", base(space))).await;
     assert_eq!(res.status(), StatusCode::OK);
     res.json().await.unwrap()
 }
 
-async fn both_reveal(a: &Person, b: &Person, space: &str) {
+pub(crate) async fn both_reveal(a: &Person, b: &Person, space: &str) {
     assert_eq!(reveal(a, space).await.1["status"], "waiting");
     assert_eq!(reveal(b, space).await.1["status"], "open");
 }
 
 /// Moves the clock on and signs both partners of `couple()` in again (sessions idle out).
-async fn later(app: &TestApp, secs: i64, a: &mut Person, b: &mut Person) {
+pub(crate) async fn later(app: &TestApp, secs: i64, a: &mut Person, b: &mut Person) {
     app.clock().advance(secs);
     for (p, name) in [(a, "alex"), (b, "sam")] {
         let res = p.login(name, PASSWORD).await;
@@ -94,7 +94,7 @@ fn without_ids(view: &Value) -> Vec<(String, String, Vec<String>)> {
         .collect()
 }
 
-fn matched(view: &Value, item: &str) -> Option<Value> {
+pub(crate) fn matched(view: &Value, item: &str) -> Option<Value> {
     view["matches"]
         .as_array()
         .unwrap()

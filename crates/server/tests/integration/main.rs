@@ -8,6 +8,7 @@ mod csrf;
 mod headers;
 mod helpers;
 mod inventory;
+mod inventory_custom;
 mod invites;
 mod openapi;
 mod pages;

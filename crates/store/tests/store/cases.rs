@@ -603,6 +603,50 @@ pub async fn custom_items_are_offered_and_withdrawn(s: &dyn Store) {
     assert!(!s.set_custom_item_offered("s1", "nope", true).await.unwrap());
 }
 
+pub async fn only_the_author_deletes_a_custom_item_and_only_before_offering_it(s: &dyn Store) {
+    space_of_two(s).await;
+    for (id, offered) in [("c1", false), ("c2", true)] {
+        s.create_custom_item(&CustomItemRow {
+            id: id.into(),
+            space_id: "s1".into(),
+            author_member_id: Some("m-u1".into()),
+            sealed: vec![3; 64],
+            offered,
+            created_at: 10,
+        })
+        .await
+        .unwrap();
+    }
+    assert!(
+        !s.delete_private_custom_item("s1", "c1", "m-u2")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.delete_private_custom_item("s1", "c2", "m-u1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.delete_private_custom_item("elsewhere", "c1", "m-u1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.delete_private_custom_item("s1", "c1", "m-u1")
+            .await
+            .unwrap()
+    );
+    let left: Vec<String> = s
+        .custom_items_of("s1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(left, vec!["c2".to_string()]);
+}
+
 pub async fn round_cooling_is_upserted(s: &dyn Store) {
     space_of_two(s).await;
     assert_eq!(s.round_cooling("s1").await.unwrap(), None);

@@ -52,6 +52,7 @@ on_both_backends!(
     a_failed_open_leaves_the_round_waiting,
     custom_items_are_offered_and_withdrawn,
     round_cooling_is_upserted,
+    only_the_author_deletes_a_custom_item_and_only_before_offering_it,
     round_cooling_changes_only_when_everyone_chose_it,
     a_leavers_cooling_choice_goes_with_them,
     leaving_deletes_the_members_private_inventory_rows,
