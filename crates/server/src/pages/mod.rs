@@ -6,7 +6,9 @@ pub mod coach;
 pub mod error;
 pub mod home;
 pub mod info;
+pub mod inventory;
 pub mod invites;
+pub mod reveal;
 pub mod settings;
 pub mod shell;
 pub mod spaces;
@@ -51,6 +53,28 @@ pub fn router() -> Router<AppState> {
         .route(
             "/spaces/{id}/invites/{invite_id}/withdraw",
             post(invites::withdraw),
+        )
+        .route("/spaces/{id}/inventory", get(inventory::overview))
+        .route(
+            "/spaces/{id}/inventory/c/{category}",
+            get(inventory::category).post(inventory::save_category),
+        )
+        .route("/spaces/{id}/inventory/own", post(inventory::add_own))
+        .route(
+            "/spaces/{id}/inventory/own/{item}/offer",
+            post(inventory::offer_own),
+        )
+        .route(
+            "/spaces/{id}/inventory/own/{item}/delete",
+            post(inventory::delete_own),
+        )
+        .route(
+            "/spaces/{id}/inventory/reveal",
+            get(reveal::show).post(reveal::press),
+        )
+        .route(
+            "/spaces/{id}/inventory/cooling",
+            post(reveal::choose_cooling),
         )
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))

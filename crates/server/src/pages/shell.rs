@@ -81,6 +81,8 @@ fn notice_text(key: &str) -> Option<&'static str> {
         "created" => "Your space is ready. Invite your partner when you both feel ready.",
         "joined" => "You have joined the space.",
         "saved" => "Saved.",
+        "offered" => "Offered. Everyone in the space can now see and answer it.",
+        "deleted-item" => "Deleted, with your answer to it.",
         "session-ended" => "That session has ended.",
         "invite-withdrawn" => "The invite is withdrawn; its code no longer works.",
         "welcome" => "Welcome. Take your time; nothing here is urgent.",

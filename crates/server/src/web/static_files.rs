@@ -26,6 +26,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/coach.js"),
     ),
     (
+        "autosave.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/autosave.js"),
+    ),
+    (
         "enhance.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/enhance.js"),

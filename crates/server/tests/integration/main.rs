@@ -9,6 +9,7 @@ mod headers;
 mod helpers;
 mod inventory;
 mod inventory_custom;
+mod inventory_pages;
 mod invites;
 mod openapi;
 mod pages;
