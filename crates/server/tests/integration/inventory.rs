@@ -123,7 +123,7 @@ async fn the_catalog_lists_at_least_150_items_with_roles() {
 }
 
 #[tokio::test]
-async fn answers_are_private_to_their_owner() {
+async fn private_stays_private_answers_and_notes_stay_with_their_owner() {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     let item = &pair_items(&a, &space).await[0];
@@ -182,7 +182,7 @@ async fn nothing_is_revealed_until_everyone_presses_reveal() {
 }
 
 #[tokio::test]
-async fn only_shared_interests_are_revealed_and_a_no_is_never_shown() {
+async fn private_stays_private_only_shared_interests_are_revealed_and_a_no_never_is() {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     let items = pair_items(&a, &space).await;
@@ -214,7 +214,7 @@ async fn only_shared_interests_are_revealed_and_a_no_is_never_shown() {
 }
 
 #[tokio::test]
-async fn lowering_an_answer_removes_the_match_at_once_for_everyone() {
+async fn withdrawal_always_wins_lowering_an_answer_removes_the_match_at_once_for_everyone() {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     let items = pair_items(&a, &space).await;
