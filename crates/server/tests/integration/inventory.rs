@@ -357,3 +357,20 @@ async fn bad_inventory_input_gets_a_clear_4xx() {
     let mine: Value = a.get(&path).await.json().await.unwrap();
     assert_eq!(mine["answers"], json!([]), "nothing was written");
 }
+
+#[tokio::test]
+async fn private_stays_private_someone_who_joins_after_a_reveal_sees_none_of_its_matches() {
+    let app = TestApp::spawn().await;
+    let (a, b, space) = app.couple().await;
+    let item = &pair_items(&a, &space).await[0];
+    rate(&a, &space, item, "doing", "yes").await;
+    rate(&b, &space, item, "receiving", "yes").await;
+    both_reveal(&a, &b, &space).await;
+    let c = app.signed_up("kai").await;
+    let code = a.invite(&space).await;
+    assert_eq!(c.accept(&code, "Kai").await.status(), StatusCode::OK);
+    let view = round(&c, &space).await;
+    assert_eq!(view["matches"], json!([]), "{view}");
+    assert_eq!(view["members"], json!([]), "{view}");
+    assert!(matched(&round(&a, &space).await, item).is_some());
+}

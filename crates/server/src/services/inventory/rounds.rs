@@ -206,11 +206,17 @@ pub(super) async fn latest(
     let round = Round {
         frozen: merge_twins_all(&frozen, &twins),
     };
-    let matches = visible_matches(&round, &merge_twins_all(&current, &twins), |id| {
-        catalog::find(id)
-            .map(|i| i.roles)
-            .or_else(|| roles.get(id).map(Vec::as_slice))
-    });
+    // SECURITY: someone who joined after the round opened was not part of it and never
+    // rated anything in it, so they see none of its matches (invariant 4).
+    let matches = if frozen.contains_key(&m.member.id) {
+        visible_matches(&round, &merge_twins_all(&current, &twins), |id| {
+            catalog::find(id)
+                .map(|i| i.roles)
+                .or_else(|| roles.get(id).map(Vec::as_slice))
+        })
+    } else {
+        Vec::new()
+    };
     Ok((
         Some(row.clone()),
         Some(OpenRound {
@@ -306,6 +312,10 @@ pub async fn round(state: &AppState, me: &SignedIn, space_id: &str) -> AppResult
                 .collect(),
         })
         .collect();
+    if !open.frozen.contains_key(&m.member.id) {
+        // Not part of this round: its counts are not theirs to see either.
+        return Ok(view);
+    }
     let previous = if open.row.number > 1 {
         Some(frozen_of(state, &mut m, &round_id(space_id, open.row.number - 1)).await?)
     } else {
