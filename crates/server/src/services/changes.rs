@@ -189,7 +189,15 @@ async fn settle(state: &AppState, m: &mut Membership, change: &ChangeRow) -> App
         .into_iter()
         .map(|r| r.id)
         .collect();
-    let confirmed = state.store.confirmations(&change.id).await?;
+    // Kept in the members' order, so the record reads the same whoever confirmed first.
+    let confirmed: Vec<String> = {
+        let ids = state.store.confirmations(&change.id).await?;
+        members
+            .iter()
+            .filter(|m| ids.contains(m))
+            .cloned()
+            .collect()
+    };
     // SECURITY: the domain rule has no clock: only confirmations from every current member apply it.
     if outcome(&members, &confirmed) != Outcome::Applies {
         return Ok(false);
