@@ -249,11 +249,11 @@ pub async fn propose(
     space_id: &str,
     input: &AgreementInput,
 ) -> AppResult<ChangeOutcome> {
+    let mut m = membership(state, me, space_id).await?;
     let reason = history::parse_reason(input.reason.as_deref())?;
     let sections: Vec<(Section, &str)> = SECTIONS.iter().map(|s| (*s, input.section(*s))).collect();
-    // Validate before touching anything, so bad input never creates a record.
+    // Validate before writing anything, so bad input never creates a record.
     Agreement::parse(&sections, &[])?;
-    let mut m = membership(state, me, space_id).await?;
     let names = names(state, me, space_id).await?;
     let record = agreement_record(state, &m).await?;
     let versions = state.store.versions_of(&record.id).await?;

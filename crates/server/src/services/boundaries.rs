@@ -306,8 +306,8 @@ pub async fn add(
     space_id: &str,
     input: &BoundaryInput,
 ) -> AppResult<String> {
-    let (boundary, reason) = input.parse()?;
     let mut m = membership(state, me, space_id).await?;
+    let (boundary, reason) = input.parse()?;
     let now = state.clock.now();
     let record = RecordRow {
         id: uuid::Uuid::new_v4().to_string(),
@@ -360,8 +360,8 @@ pub async fn change(
     id: &str,
     input: &BoundaryInput,
 ) -> AppResult<ChangeOutcome> {
-    let (boundary, reason) = input.parse()?;
     let mut m = membership(state, me, space_id).await?;
+    let (boundary, reason) = input.parse()?;
     let (record, versions, current) = my_boundary(state, &mut m, id).await?;
     // An unreadable current version cannot be compared, so the change counts as loosening.
     let dir = match &current {
@@ -406,8 +406,8 @@ pub async fn remove(
     id: &str,
     reason: Option<&str>,
 ) -> AppResult<ChangeOutcome> {
-    let reason = history::parse_reason(reason)?;
     let mut m = membership(state, me, space_id).await?;
+    let reason = history::parse_reason(reason)?;
     let (record, versions, current) = my_boundary(state, &mut m, id).await?;
     if matches!(current, Ok(None)) {
         return Err(AppError::Conflict(

@@ -38,12 +38,12 @@ pub async fn set_review(
     record_id: &str,
     input: &ReviewInput,
 ) -> AppResult<()> {
+    let m = membership(state, me, space_id).await?;
     let now = state.clock.now();
     let review_at = match input.review_on.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(parse_review_date(d, now)?),
     };
-    let m = membership(state, me, space_id).await?;
     if record_id.len() > 64 {
         return Err(AppError::NotFound);
     }
@@ -89,9 +89,10 @@ pub async fn life_changed(
     space_id: &str,
     input: &LifeChangeInput,
 ) -> AppResult<()> {
+    // SECURITY: membership first, so someone outside the space learns nothing from validation.
+    let mut m = membership(state, me, space_id).await?;
     let kind = LifeChange::parse(&input.kind)?;
     let note = life_note(input.note.as_deref().unwrap_or(""))?;
-    let mut m = membership(state, me, space_id).await?;
     let id = uuid::Uuid::new_v4().to_string();
     let version = m.space.key_version;
     let rk = m.keys.get(state.store.as_ref(), version).await?;

@@ -157,6 +157,38 @@ fn page_routes(space: &str, ids: &Ids) -> Vec<(Method, String)> {
             format!("/spaces/{space}/invites/{invite}/withdraw"),
         ),
         (Method::POST, format!("/spaces/{space}/leave")),
+        (Method::GET, format!("/spaces/{space}/boundaries")),
+        (Method::POST, format!("/spaces/{space}/boundaries")),
+        (
+            Method::GET,
+            format!("/spaces/{space}/boundaries/{}", ids.boundary),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/boundaries/{}", ids.boundary),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/boundaries/{}/remove", ids.boundary),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/boundaries/{}/review", ids.boundary),
+        ),
+        (Method::GET, format!("/spaces/{space}/agreement")),
+        (Method::POST, format!("/spaces/{space}/agreement")),
+        (Method::GET, format!("/spaces/{space}/agreement/edit")),
+        (Method::GET, format!("/spaces/{space}/agreement/history")),
+        (Method::POST, format!("/spaces/{space}/agreement/review")),
+        (
+            Method::POST,
+            format!("/spaces/{space}/changes/{}/confirm", ids.change),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/changes/{}/decline", ids.change),
+        ),
+        (Method::POST, format!("/spaces/{space}/life-change")),
     ]
 }
 
