@@ -38,15 +38,23 @@ async fn history_cannot_be_rewritten_without_check_noticing() {
     let up = accounts::signup(&state, "river", "a calm evening walk by the river", "test")
         .await
         .unwrap();
-    let me = sessions::authenticate(&state, &up.token.encode(), false).await.unwrap();
-    let space = spaces::create(&state, &me, "Ours", "River", None).await.unwrap();
+    let me = sessions::authenticate(&state, &up.token.encode(), false)
+        .await
+        .unwrap();
+    let space = spaces::create(&state, &me, "Ours", "River", None)
+        .await
+        .unwrap();
     let input = |firmness: &str| BoundaryInput {
         firmness: firmness.into(),
         about: "Being woken up".into(),
         ..BoundaryInput::default()
     };
-    let id = boundaries::add(&state, &me, &space, &input("soft")).await.unwrap();
-    boundaries::change(&state, &me, &space, &id, &input("hard")).await.unwrap();
+    let id = boundaries::add(&state, &me, &space, &input("soft"))
+        .await
+        .unwrap();
+    boundaries::change(&state, &me, &space, &id, &input("hard"))
+        .await
+        .unwrap();
     server.stop().await;
 
     let (ok, text) = check(&data);
