@@ -219,8 +219,7 @@ async fn one_page(
     bid: &str,
     range: (Option<i64>, Option<i64>),
     notice: Option<&str>,
-    form: Option<BoundaryForm>,
-    error: Option<FormError>,
+    retry: Option<(Option<BoundaryForm>, FormError)>,
 ) -> PageResult<Html<String>> {
     let history = versions::history(state, me, id, bid, BOUNDARY, range).await?;
     let view = boundaries::list(state, me, id).await?;
@@ -235,6 +234,10 @@ async fn one_page(
         .await
         .in_space(&space.id, &space.name)
         .with_notice(notice);
+    let (form, error) = match retry {
+        Some((form, error)) => (form, Some(error)),
+        None => (None, None),
+    };
     let form = form.unwrap_or_else(|| {
         current
             .as_ref()
@@ -278,7 +281,7 @@ pub async fn one(
         to: q.to,
     }
     .parse()?;
-    one_page(&state, &me, &id, &bid, range, q.n.as_deref(), None, None).await
+    one_page(&state, &me, &id, &bid, range, q.n.as_deref(), None).await
 }
 
 fn outcome_notice(o: &ChangeOutcome) -> &'static str {
@@ -313,8 +316,7 @@ pub async fn change(
                 &bid,
                 (None, None),
                 None,
-                Some(form),
-                Some(error),
+                Some((Some(form), error)),
             )
             .await?;
             Ok((status, page).into_response())
@@ -354,8 +356,7 @@ pub async fn remove(
                 &bid,
                 (None, None),
                 None,
-                None,
-                Some(error),
+                Some((None, error)),
             )
             .await?;
             Ok((status, page).into_response())
@@ -412,8 +413,7 @@ pub async fn review(
                 &bid,
                 (None, None),
                 None,
-                None,
-                Some(error),
+                Some((None, error)),
             )
             .await?;
             Ok((status, page).into_response())
