@@ -214,6 +214,8 @@ pub async fn list(state: &AppState, me: &SignedIn, space_id: &str) -> AppResult<
             from_inventory: Vec::new(),
         })
         .collect();
+    // My own boundaries first, then everyone else in joining order.
+    members.sort_by_key(|mb| !mb.is_me);
     let mut kept = Vec::new();
     let mut heads = Vec::new();
     let mut intact = true;
