@@ -13,9 +13,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let store = attune_store::open(&config.database_url()).await?;
     // Checking never changes the schema: an out-of-date database is reported, not migrated.
     let database = store.integrity_problems().await?;
-    let chains = history::check_all(store.as_ref())
-        .await
-        .map_err(|e| anyhow::anyhow!("reading the history failed: {e}"))?;
+    let chains = history::check_all(store.as_ref()).await.map_err(|e| {
+        anyhow::Error::new(e).context("reading the history failed (is the database migrated?)")
+    })?;
     for line in &database {
         eprintln!("database: {line}");
     }
