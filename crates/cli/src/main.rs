@@ -1,4 +1,4 @@
-//! The `attune` binary: `serve`, `migrate`, `demo`, `coach`.
+//! The `attune` binary: `serve`, `migrate`, `check`, `demo`, `coach`.
 
 mod commands;
 mod settings;
@@ -25,6 +25,9 @@ enum Command {
     },
     /// Create or update the database schema, then exit.
     Migrate,
+    /// Verify every boundary and agreement history (hash chains) and the database's integrity;
+    /// exits non-zero naming anything broken.
+    Check,
     /// Create a sample couple with a shared space and print their logins.
     Demo,
     /// Read one text per line on stdin; write the coach's advice as one JSON object per line.
@@ -43,6 +46,7 @@ async fn main() -> std::process::ExitCode {
                 Ok(config) => match other {
                     Command::Serve { demo } => commands::serve::run(config, demo).await,
                     Command::Migrate => commands::migrate::run(config).await,
+                    Command::Check => commands::check::run(config).await,
                     Command::Demo => commands::demo::run(config).await,
                     Command::Coach => unreachable!("handled above"),
                 },

@@ -7,8 +7,10 @@
 //! - [`throttle`]: how long to wait after failed logins.
 //! - [`invite`]: when an invite may still be used.
 //! - [`inventory`]: the desire inventory: catalog, ratings, matching, honesty guard.
+//! - [`boundaries`]: boundaries, the space agreement, pending changes, history diffs, review.
 
 pub mod account;
+pub mod boundaries;
 pub mod error;
 pub mod inventory;
 pub mod invite;

@@ -103,4 +103,39 @@ impl_store!(PostgresStore, PgRow, {
     async fn checkpoint(&self) -> Result<()> {
         Ok(())
     }
+
+    async fn integrity_problems(&self) -> Result<Vec<String>> {
+        // PostgreSQL has no single integrity pragma. This sanity check reads every table of ours
+        // in full (a damaged page or index makes the scan fail) and checks the references that
+        // the schema does not enforce with foreign keys.
+        let mut problems = Vec::new();
+        let tables: Vec<String> = sqlx::query(
+            "SELECT table_name::text AS t FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get("t"))
+        .collect::<std::result::Result<_, _>>()?;
+        for t in &tables {
+            let sql = format!("SELECT COUNT(*) FROM \"{}\"", t.replace('"', "\"\""));
+            if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_one(&self.pool)
+                .await
+            {
+                problems.push(format!("table {t} cannot be read: {e}"));
+            }
+        }
+        let orphans: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM record_versions v LEFT JOIN shared_records r ON r.id = v.record_id WHERE r.id IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        if orphans > 0 {
+            problems.push(format!("{orphans} record versions belong to no record"));
+        }
+        Ok(problems)
+    }
 });

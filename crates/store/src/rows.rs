@@ -160,3 +160,65 @@ pub struct CustomItemRow {
     pub offered: bool,
     pub created_at: i64,
 }
+
+/// A versioned shared record of a space: one member's boundary, or the space's agreement. Its
+/// versions form a hash chain. It stays with the space when its owner leaves (invariant 8).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRow {
+    pub id: String,
+    pub space_id: String,
+    /// `boundary` or `agreement`.
+    pub kind: String,
+    /// The boundary's owner (a member id, kept after they leave); `None` for the agreement.
+    pub owner_member_id: Option<String>,
+    pub created_at: i64,
+    /// When it should be looked at again, if a date was set.
+    pub review_at: Option<i64>,
+    /// When it last got a new version or was marked as looked at.
+    pub reviewed_at: i64,
+}
+
+/// One version of a shared record: a shared envelope plus the hash chain link. `hash` covers the
+/// record id, number, author, time, envelope bytes and `prev_hash`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionRow {
+    pub record_id: String,
+    /// Counts up from 1 within a record.
+    pub number: i64,
+    pub author_member_id: String,
+    pub created_at: i64,
+    pub sealed: Vec<u8>,
+    pub prev_hash: Vec<u8>,
+    pub hash: Vec<u8>,
+}
+
+/// A proposed change to a shared record that waits for every member's confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeRow {
+    pub id: String,
+    pub space_id: String,
+    pub record_id: String,
+    /// The version number it changes (0 when the record has no version yet).
+    pub base_number: i64,
+    pub proposed_by: String,
+    pub created_at: i64,
+    /// The proposed content and reason (shared envelope).
+    pub sealed: Vec<u8>,
+    /// `pending`, `applied`, `declined` or `withdrawn`.
+    pub state: String,
+    /// Who applied (the last to confirm), declined or withdrew it; `None` when the system
+    /// withdrew it (someone left the space, or the owner tightened the boundary meanwhile).
+    pub closed_by: Option<String>,
+    pub closed_at: Option<i64>,
+}
+
+/// "Something changed in our life" (C5): marks everything in the space for review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LifeChangeRow {
+    pub id: String,
+    pub space_id: String,
+    pub member_id: String,
+    pub created_at: i64,
+    /// What changed, and an optional note (shared envelope).
+    pub sealed: Vec<u8>,
+}

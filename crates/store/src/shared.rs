@@ -354,6 +354,13 @@ macro_rules! impl_store {
                 .bind(&l.user_id)
                 .execute(&mut *tx)
                 .await?;
+            // SECURITY: pending changes are withdrawn when the people in the space change: a
+            // change must be confirmed by exactly the people it will bind, and a leaver's own
+            // proposals stop with them. Shared history (versions) stays (invariant 8).
+            sqlx::query("UPDATE pending_changes SET state = 'withdrawn' WHERE space_id = $1 AND state = 'pending'")
+                .bind(&l.space_id)
+                .execute(&mut *tx)
+                .await?;
             // Pending invites carry the old key; they are withdrawn with the rotation.
             sqlx::query("DELETE FROM invites WHERE space_id = $1 AND used_at IS NULL")
                 .bind(&l.space_id)
@@ -690,6 +697,235 @@ macro_rules! impl_store {
             tx.commit().await?;
             Ok(true)
         }
+
+        async fn create_record(&self, r: &RecordRow) -> Result<()> {
+            insert_record(&self.pool, r).await
+        }
+
+        async fn record(&self, space_id: &str, id: &str) -> Result<Option<RecordRow>> {
+            let row = sqlx::query(concat!("SELECT ", record_cols!(), " FROM shared_records WHERE space_id = $1 AND id = $2"))
+                .bind(space_id)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| record_from(&r)).transpose()
+        }
+
+        async fn agreement_record(&self, space_id: &str) -> Result<Option<RecordRow>> {
+            let row = sqlx::query(concat!(
+                "SELECT ", record_cols!(), " FROM shared_records WHERE space_id = $1 AND kind = 'agreement'"
+            ))
+            .bind(space_id)
+            .fetch_optional(&self.pool)
+            .await?;
+            row.map(|r: $row| record_from(&r)).transpose()
+        }
+
+        async fn records_of_space(&self, space_id: &str) -> Result<Vec<RecordRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", record_cols!(), " FROM shared_records WHERE space_id = $1 ORDER BY created_at, id"
+            ))
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| record_from(r)).collect()
+        }
+
+        async fn all_records(&self) -> Result<Vec<RecordRow>> {
+            let rows = sqlx::query(concat!("SELECT ", record_cols!(), " FROM shared_records ORDER BY space_id, created_at, id"))
+                .fetch_all(&self.pool)
+                .await?;
+            rows.iter().map(|r: &$row| record_from(r)).collect()
+        }
+
+        async fn versions_of(&self, record_id: &str) -> Result<Vec<VersionRow>> {
+            let rows = sqlx::query(concat!(
+                "SELECT ", version_cols!(), " FROM record_versions WHERE record_id = $1 ORDER BY number"
+            ))
+            .bind(record_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| version_from(r)).collect()
+        }
+
+        async fn append_version(&self, new_record: Option<&RecordRow>, v: &VersionRow) -> Result<()> {
+            let mut tx = self.pool.begin().await?;
+            if let Some(r) = new_record {
+                insert_record(&mut *tx, r).await?;
+            }
+            insert_version(&mut tx, v).await?;
+            // SECURITY: a tightening supersedes any pending change of the record, so a change
+            // confirmed later can never undo it without being proposed again.
+            sqlx::query("UPDATE pending_changes SET state = 'withdrawn', closed_at = $1 WHERE record_id = $2 AND state = 'pending'")
+                .bind(v.created_at)
+                .bind(&v.record_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE shared_records SET reviewed_at = $1 WHERE id = $2")
+                .bind(v.created_at)
+                .bind(&v.record_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
+        async fn set_review(&self, record_id: &str, review_at: Option<i64>, reviewed_at: Option<i64>) -> Result<()> {
+            let done = sqlx::query(
+                "UPDATE shared_records SET review_at = $1, reviewed_at = COALESCE($2, reviewed_at) WHERE id = $3",
+            )
+            .bind(review_at)
+            .bind(reviewed_at)
+            .bind(record_id)
+            .execute(&self.pool)
+            .await?;
+            found(done.rows_affected())
+        }
+
+        async fn create_change(&self, c: &ChangeRow) -> Result<()> {
+            let mut tx = self.pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO pending_changes (id, space_id, record_id, base_number, proposed_by, created_at, sealed, state, closed_by, closed_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(&c.id)
+            .bind(&c.space_id)
+            .bind(&c.record_id)
+            .bind(c.base_number)
+            .bind(&c.proposed_by)
+            .bind(c.created_at)
+            .bind(&c.sealed)
+            .bind(&c.state)
+            .bind(&c.closed_by)
+            .bind(c.closed_at)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("INSERT INTO pending_confirmations (change_id, member_id, confirmed_at) VALUES ($1, $2, $3)")
+                .bind(&c.id)
+                .bind(&c.proposed_by)
+                .bind(c.created_at)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
+        async fn change(&self, space_id: &str, id: &str) -> Result<Option<ChangeRow>> {
+            let row = sqlx::query(concat!("SELECT ", change_cols!(), " FROM pending_changes WHERE space_id = $1 AND id = $2"))
+                .bind(space_id)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r: $row| change_from(&r)).transpose()
+        }
+
+        async fn changes_of_space(&self, space_id: &str, pending_only: bool) -> Result<Vec<ChangeRow>> {
+            let sql = if pending_only {
+                concat!("SELECT ", change_cols!(), " FROM pending_changes WHERE space_id = $1 AND state = 'pending' ORDER BY created_at DESC, id")
+            } else {
+                concat!("SELECT ", change_cols!(), " FROM pending_changes WHERE space_id = $1 ORDER BY created_at DESC, id")
+            };
+            let rows = sqlx::query(sql).bind(space_id).fetch_all(&self.pool).await?;
+            rows.iter().map(|r: &$row| change_from(r)).collect()
+        }
+
+        async fn confirm_change(&self, change_id: &str, member_id: &str, at: i64) -> Result<()> {
+            sqlx::query(
+                "INSERT INTO pending_confirmations (change_id, member_id, confirmed_at) \
+                 SELECT c.id, m.id, $3 FROM pending_changes c JOIN members m ON m.space_id = c.space_id \
+                 WHERE c.id = $1 AND m.id = $2 AND c.state = 'pending' \
+                 ON CONFLICT (change_id, member_id) DO NOTHING",
+            )
+            .bind(change_id)
+            .bind(member_id)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        }
+
+        async fn confirmations(&self, change_id: &str) -> Result<Vec<String>> {
+            let rows = sqlx::query(
+                "SELECT member_id FROM pending_confirmations WHERE change_id = $1 ORDER BY confirmed_at, member_id",
+            )
+            .bind(change_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r: &$row| Ok(r.try_get("member_id")?)).collect()
+        }
+
+        async fn close_change(&self, change_id: &str, state: &str, by: Option<&str>, at: i64) -> Result<bool> {
+            let done = sqlx::query(
+                "UPDATE pending_changes SET state = $1, closed_by = $2, closed_at = $3 WHERE id = $4 AND state = 'pending'",
+            )
+            .bind(state)
+            .bind(by)
+            .bind(at)
+            .bind(change_id)
+            .execute(&self.pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        async fn apply_change(&self, change_id: &str, by: &str, v: &VersionRow) -> Result<bool> {
+            let mut tx = self.pool.begin().await?;
+            // SECURITY: claimed with a conditional update, so two last confirmations racing apply
+            // the change once; a declined change can never be applied afterwards.
+            let claimed = sqlx::query(
+                "UPDATE pending_changes SET state = 'applied', closed_by = $1, closed_at = $2 \
+                 WHERE id = $3 AND state = 'pending' AND record_id = $4 AND base_number = $5",
+            )
+            .bind(by)
+            .bind(v.created_at)
+            .bind(change_id)
+            .bind(&v.record_id)
+            .bind(v.number - 1)
+            .execute(&mut *tx)
+            .await?;
+            if claimed.rows_affected() != 1 {
+                return Ok(false);
+            }
+            insert_version(&mut tx, v).await?;
+            sqlx::query("UPDATE shared_records SET reviewed_at = $1 WHERE id = $2")
+                .bind(v.created_at)
+                .bind(&v.record_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        }
+
+        async fn add_life_change(&self, l: &LifeChangeRow) -> Result<()> {
+            sqlx::query("INSERT INTO life_changes (id, space_id, member_id, created_at, sealed) VALUES ($1, $2, $3, $4, $5)")
+                .bind(&l.id)
+                .bind(&l.space_id)
+                .bind(&l.member_id)
+                .bind(l.created_at)
+                .bind(&l.sealed)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        }
+
+        async fn life_changes(&self, space_id: &str) -> Result<Vec<LifeChangeRow>> {
+            let rows = sqlx::query(
+                "SELECT id, space_id, member_id, created_at, sealed FROM life_changes WHERE space_id = $1 ORDER BY created_at DESC, id",
+            )
+            .bind(space_id)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter()
+                .map(|r: &$row| {
+                    Ok(LifeChangeRow {
+                        id: r.try_get("id")?,
+                        space_id: r.try_get("space_id")?,
+                        member_id: r.try_get("member_id")?,
+                        created_at: r.try_get("created_at")?,
+                        sealed: r.try_get("sealed")?,
+                    })
+                })
+                .collect()
+        }
         }
     };
 }
@@ -730,6 +966,22 @@ macro_rules! round_cols {
 macro_rules! custom_item_cols {
     () => {
         "id, space_id, author_member_id, sealed, offered, created_at"
+    };
+}
+
+macro_rules! record_cols {
+    () => {
+        "id, space_id, kind, owner_member_id, created_at, review_at, reviewed_at"
+    };
+}
+macro_rules! version_cols {
+    () => {
+        "record_id, number, author_member_id, created_at, sealed, prev_hash, hash"
+    };
+}
+macro_rules! change_cols {
+    () => {
+        "id, space_id, record_id, base_number, proposed_by, created_at, sealed, state, closed_by, closed_at"
     };
 }
 
@@ -832,6 +1084,95 @@ macro_rules! shared_row_builders {
                 offered: offered != 0,
                 created_at: r.try_get("created_at")?,
             })
+        }
+
+        fn record_from(r: &$row) -> Result<RecordRow> {
+            Ok(RecordRow {
+                id: r.try_get("id")?,
+                space_id: r.try_get("space_id")?,
+                kind: r.try_get("kind")?,
+                owner_member_id: r.try_get("owner_member_id")?,
+                created_at: r.try_get("created_at")?,
+                review_at: r.try_get("review_at")?,
+                reviewed_at: r.try_get("reviewed_at")?,
+            })
+        }
+
+        fn version_from(r: &$row) -> Result<VersionRow> {
+            Ok(VersionRow {
+                record_id: r.try_get("record_id")?,
+                number: r.try_get("number")?,
+                author_member_id: r.try_get("author_member_id")?,
+                created_at: r.try_get("created_at")?,
+                sealed: r.try_get("sealed")?,
+                prev_hash: r.try_get("prev_hash")?,
+                hash: r.try_get("hash")?,
+            })
+        }
+
+        fn change_from(r: &$row) -> Result<ChangeRow> {
+            Ok(ChangeRow {
+                id: r.try_get("id")?,
+                space_id: r.try_get("space_id")?,
+                record_id: r.try_get("record_id")?,
+                base_number: r.try_get("base_number")?,
+                proposed_by: r.try_get("proposed_by")?,
+                created_at: r.try_get("created_at")?,
+                sealed: r.try_get("sealed")?,
+                state: r.try_get("state")?,
+                closed_by: r.try_get("closed_by")?,
+                closed_at: r.try_get("closed_at")?,
+            })
+        }
+
+        async fn insert_record<'e, E>(exec: E, r: &RecordRow) -> Result<()>
+        where
+            E: sqlx::Executor<'e, Database = $db>,
+        {
+            sqlx::query(
+                "INSERT INTO shared_records (id, space_id, kind, owner_member_id, created_at, review_at, reviewed_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&r.id)
+            .bind(&r.space_id)
+            .bind(&r.kind)
+            .bind(&r.owner_member_id)
+            .bind(r.created_at)
+            .bind(r.review_at)
+            .bind(r.reviewed_at)
+            .execute(exec)
+            .await?;
+            Ok(())
+        }
+
+        /// Inserts a version only if it is the next number of its record (`Conflict("stale")`).
+        async fn insert_version(tx: &mut sqlx::Transaction<'static, $db>, v: &VersionRow) -> Result<()> {
+            let head: i64 = sqlx::query("SELECT COALESCE(MAX(number), 0) AS n FROM record_versions WHERE record_id = $1")
+                .bind(&v.record_id)
+                .fetch_one(&mut **tx)
+                .await?
+                .try_get("n")?;
+            if head != v.number - 1 {
+                return Err(StoreError::Conflict("stale"));
+            }
+            sqlx::query(
+                "INSERT INTO record_versions (record_id, number, author_member_id, created_at, sealed, prev_hash, hash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&v.record_id)
+            .bind(v.number)
+            .bind(&v.author_member_id)
+            .bind(v.created_at)
+            .bind(&v.sealed)
+            .bind(&v.prev_hash)
+            .bind(&v.hash)
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Conflict(_) => StoreError::Conflict("stale"),
+                other => other,
+            })?;
+            Ok(())
         }
 
         /// Deletes one member's private inventory rows: answers, ready marks, round snapshots and

@@ -88,6 +88,30 @@ impl_store!(SqliteStore, SqliteRow, {
         Ok(())
     }
 
+    async fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        for r in sqlx::query("PRAGMA integrity_check")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let line: String = r.try_get(0)?;
+            if line != "ok" {
+                problems.push(format!("integrity_check: {line}"));
+            }
+        }
+        for r in sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let table: String = r.try_get(0)?;
+            let parent: String = r.try_get(2)?;
+            problems.push(format!(
+                "foreign_key_check: a row of {table} points to a missing row of {parent}"
+            ));
+        }
+        Ok(problems)
+    }
+
     async fn checkpoint(&self) -> Result<()> {
         // SECURITY: after deletions, fold the write-ahead log back and truncate it, so deleted
         // rows do not linger in the -wal file.

@@ -147,4 +147,68 @@ pub trait Store: Send + Sync + 'static {
     /// chosen `secs`, makes it the space's cooling period, clears the choices and returns `true`;
     /// otherwise writes nothing and returns `false`.
     async fn settle_round_cooling(&self, space_id: &str, secs: i64) -> Result<bool>;
+
+    // Boundaries and the agreement: versioned shared records (C1–C5).
+    /// Creates a record with no version yet; `Conflict("unique")` for a second agreement.
+    async fn create_record(&self, record: &RecordRow) -> Result<()>;
+    /// One record of a space.
+    async fn record(&self, space_id: &str, id: &str) -> Result<Option<RecordRow>>;
+    /// The space's agreement record, if it has one.
+    async fn agreement_record(&self, space_id: &str) -> Result<Option<RecordRow>>;
+    /// Every record of a space, oldest first.
+    async fn records_of_space(&self, space_id: &str) -> Result<Vec<RecordRow>>;
+    /// Every record of every space, for `attune check`.
+    async fn all_records(&self) -> Result<Vec<RecordRow>>;
+    /// A record's versions, oldest first.
+    async fn versions_of(&self, record_id: &str) -> Result<Vec<VersionRow>>;
+    /// Appends a version in one transaction, creating `new_record` first when given. The version
+    /// must be the next number (`Conflict("stale")` otherwise). Any pending change of the record
+    /// is withdrawn (a tightening supersedes it) and the record counts as looked at.
+    async fn append_version(
+        &self,
+        new_record: Option<&RecordRow>,
+        version: &VersionRow,
+    ) -> Result<()>;
+    /// Sets a record's review date (`None` clears it) and, when given, when it was last looked at.
+    async fn set_review(
+        &self,
+        record_id: &str,
+        review_at: Option<i64>,
+        reviewed_at: Option<i64>,
+    ) -> Result<()>;
+
+    // Pending changes.
+    /// Creates a pending change and confirms it for its proposer; `Conflict("unique")` if the
+    /// record already has one pending.
+    async fn create_change(&self, change: &ChangeRow) -> Result<()>;
+    /// One change of a space.
+    async fn change(&self, space_id: &str, id: &str) -> Result<Option<ChangeRow>>;
+    /// The changes of a space, newest first (`pending_only` limits to open ones).
+    async fn changes_of_space(&self, space_id: &str, pending_only: bool) -> Result<Vec<ChangeRow>>;
+    /// Records a member's confirmation (idempotent). Nothing is written unless the change is
+    /// still pending and the member belongs to its space.
+    async fn confirm_change(&self, change_id: &str, member_id: &str, at: i64) -> Result<()>;
+    /// Member ids who confirmed a change, in order.
+    async fn confirmations(&self, change_id: &str) -> Result<Vec<String>>;
+    /// Declines or withdraws a pending change; `false` if it was no longer pending.
+    async fn close_change(
+        &self,
+        change_id: &str,
+        state: &str,
+        by: Option<&str>,
+        at: i64,
+    ) -> Result<bool>;
+    /// Applies a pending change in one transaction: marks it applied (only if still pending) and
+    /// appends `version`, which must be the next one after the change's base. `false` (writing
+    /// nothing) if it was no longer pending; `Conflict("stale")` if the record moved on.
+    async fn apply_change(&self, change_id: &str, by: &str, version: &VersionRow) -> Result<bool>;
+
+    // Review.
+    async fn add_life_change(&self, row: &LifeChangeRow) -> Result<()>;
+    /// A space's life changes, newest first.
+    async fn life_changes(&self, space_id: &str) -> Result<Vec<LifeChangeRow>>;
+
+    /// Checks the database's own integrity (SQLite `integrity_check` and `foreign_key_check`; on
+    /// PostgreSQL a sanity query over the catalog and every table). Returns the problems found.
+    async fn integrity_problems(&self) -> Result<Vec<String>>;
 }

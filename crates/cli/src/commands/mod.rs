@@ -1,5 +1,6 @@
 //! One file per command.
 
+pub mod check;
 pub mod coach;
 pub mod demo;
 pub mod migrate;

@@ -2,11 +2,15 @@
 //! OpenAPI description served at `/api/v1/openapi.json`.
 
 pub mod account;
+pub mod agreement;
 pub mod auth;
+pub mod boundaries;
+pub mod changes;
 pub mod coach;
 pub mod error;
 pub mod inventory;
 pub mod invites;
+pub mod review;
 pub mod spaces;
 
 use axum::Json;
@@ -67,6 +71,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(inventory::offer_custom))
         .routes(routes!(inventory::delete_custom))
         .routes(routes!(inventory::get_cooling, inventory::put_cooling))
+        .routes(routes!(
+            boundaries::list_boundaries,
+            boundaries::add_boundary
+        ))
+        .routes(routes!(boundaries::change_boundary))
+        .routes(routes!(boundaries::remove_boundary))
+        .routes(routes!(boundaries::boundary_history))
+        .routes(routes!(boundaries::review_boundary))
+        .routes(routes!(
+            agreement::get_agreement,
+            agreement::propose_agreement
+        ))
+        .routes(routes!(agreement::agreement_history))
+        .routes(routes!(agreement::review_agreement))
+        .routes(routes!(changes::confirm_change))
+        .routes(routes!(changes::decline_change))
+        .routes(routes!(review::get_review))
+        .routes(routes!(review::life_changed))
         .routes(routes!(coach::coach))
 }
 

@@ -2,6 +2,9 @@
 //! `services`, exactly like the JSON API.
 
 pub mod account;
+pub mod agreement;
+pub mod boundaries;
+pub mod changes;
 pub mod coach;
 pub mod error;
 pub mod home;
@@ -76,6 +79,38 @@ pub fn router() -> Router<AppState> {
             "/spaces/{id}/inventory/cooling",
             post(reveal::choose_cooling),
         )
+        .route(
+            "/spaces/{id}/boundaries",
+            get(boundaries::list).post(boundaries::add),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary_id}",
+            get(boundaries::one).post(boundaries::change),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary_id}/remove",
+            post(boundaries::remove),
+        )
+        .route(
+            "/spaces/{id}/boundaries/{boundary_id}/review",
+            post(boundaries::review),
+        )
+        .route(
+            "/spaces/{id}/agreement",
+            get(agreement::show).post(agreement::propose),
+        )
+        .route("/spaces/{id}/agreement/edit", get(agreement::edit))
+        .route("/spaces/{id}/agreement/history", get(agreement::history))
+        .route("/spaces/{id}/agreement/review", post(agreement::review))
+        .route(
+            "/spaces/{id}/changes/{change_id}/confirm",
+            post(changes::confirm),
+        )
+        .route(
+            "/spaces/{id}/changes/{change_id}/decline",
+            post(changes::decline),
+        )
+        .route("/spaces/{id}/life-change", post(changes::life_changed))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
         .route("/safety", get(info::safety))

@@ -86,6 +86,14 @@ fn notice_text(key: &str) -> Option<&'static str> {
         "session-ended" => "That session has ended.",
         "invite-withdrawn" => "The invite is withdrawn; its code no longer works.",
         "welcome" => "Welcome. Take your time; nothing here is urgent.",
+        "boundary-added" => "Your boundary is in place. Everyone in the space can see it now.",
+        "applied" => "Done. It applies now.",
+        "pending" => "Asked. Nothing changes until everyone has confirmed, and anyone can decline.",
+        "confirmed" => "You confirmed. It applies once everyone has.",
+        "declined" => "Done. Nothing changes.",
+        "life-change" => {
+            "Everything is marked to look at again, whenever you're ready. There's no rush."
+        }
         _ => return None,
     })
 }

@@ -8,16 +8,20 @@ use serde::Deserialize;
 use super::error::{FormError, PageResult, render};
 use super::home::HomePage;
 use super::shell::{NoticeQuery, Shell};
+use crate::services::review::{self, ReviewSummary};
 use crate::services::spaces::{self, SpaceView};
 use crate::state::AppState;
 use crate::web::auth::PageUser;
 use crate::web::extract::PageForm;
+use attune_domain::boundaries::review::{LIFE_CHANGES, LifeChange};
 
 #[derive(Template)]
 #[template(path = "space.html")]
 struct OverviewPage {
     shell: Shell,
     space: SpaceView,
+    review: ReviewSummary,
+    life_changes: [LifeChange; 5],
 }
 
 #[derive(Template)]
@@ -76,7 +80,13 @@ pub async fn overview(
         .await
         .in_space(&space.id, &space.name)
         .with_notice(q.n.as_deref());
-    render(&OverviewPage { shell, space })
+    let review = review::summary(&state, &me, &id).await?;
+    render(&OverviewPage {
+        shell,
+        space,
+        review,
+        life_changes: LIFE_CHANGES,
+    })
 }
 
 async fn members_page(

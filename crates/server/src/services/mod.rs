@@ -2,11 +2,17 @@
 //! layers over these functions, so a capability exists once.
 
 pub mod accounts;
+pub mod agreement;
 pub mod bind;
+pub mod boundaries;
+pub mod changes;
 pub mod device;
+pub mod history;
 pub mod inventory;
 pub mod invites;
 pub mod keys;
 pub mod prefs;
+pub mod review;
 pub mod sessions;
 pub mod spaces;
+pub mod versions;

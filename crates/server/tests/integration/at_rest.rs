@@ -19,7 +19,77 @@ const CANARIES: &[&str] = &[
     "CANARY-CONDITION-6634",
     "CANARY-CUSTOM-TITLE-4471",
     "CANARY-CUSTOM-DESC-9902",
+    "CANARY-BOUNDARY-ABOUT-1173",
+    "CANARY-MOOD-2281",
+    "CANARY-CONTEXT-3392",
+    "CANARY-PLACE-4403",
+    "CANARY-PACING-5514",
+    "CANARY-SAFETY-6625",
+    "CANARY-REASON-7736",
+    "CANARY-CONDUCT-8847",
+    "CANARY-VALUES-9958",
+    "CANARY-SAFEWORD-1069",
+    "CANARY-PAUSE-2170",
+    "CANARY-LIGHTS-3281",
+    "CANARY-ROLES-4392",
+    "CANARY-DIFFICULT-5403",
+    "CANARY-AFTERCARE-6514",
+    "CANARY-AGREEMENT-REASON-7625",
+    "CANARY-LIFE-NOTE-8736",
 ];
+
+/// Types a canary into every field of boundaries, the agreement and review (C1–C5), including
+/// a pending change and an applied one.
+async fn fill_boundary_fields(a: &crate::helpers::Person, b: &crate::helpers::Person, space: &str) {
+    let res = a
+        .post(
+            &format!("/api/v1/spaces/{space}/boundaries"),
+            json!({"firmness": "soft", "about": "CANARY-BOUNDARY-ABOUT-1173", "mood": "CANARY-MOOD-2281",
+                "context": "CANARY-CONTEXT-3392", "place": "CANARY-PLACE-4403", "pacing": "CANARY-PACING-5514",
+                "safety": "CANARY-SAFETY-6625"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let id = res.json::<serde_json::Value>().await.unwrap()["boundary_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = a
+        .post(
+            &format!("/api/v1/spaces/{space}/boundaries/{id}/remove"),
+            json!({"reason": "CANARY-REASON-7736"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/agreement"),
+            json!({"code_of_conduct": "CANARY-CONDUCT-8847", "shared_values": "CANARY-VALUES-9958",
+                "safeword": "CANARY-SAFEWORD-1069", "pause_signal": "CANARY-PAUSE-2170",
+                "traffic_lights": "CANARY-LIGHTS-3281", "roles_in_sessions": "CANARY-ROLES-4392",
+                "after_difficult_session": "CANARY-DIFFICULT-5403", "aftercare": "CANARY-AFTERCARE-6514",
+                "reason": "CANARY-AGREEMENT-REASON-7625"}),
+        )
+        .await;
+    let change = res.json::<serde_json::Value>().await.unwrap()["change_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = b
+        .post(
+            &format!("/api/v1/spaces/{space}/changes/{change}/confirm"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = b
+        .post(
+            &format!("/api/v1/spaces/{space}/review/life-change"),
+            json!({"kind": "illness", "note": "CANARY-LIFE-NOTE-8736"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+}
 
 /// Types a canary into every field a person can fill, and returns secrets that must not be stored either.
 async fn fill_every_field(app: &TestApp) -> Vec<String> {
@@ -83,6 +153,7 @@ async fn fill_every_field(app: &TestApp) -> Vec<String> {
         b.accept(&invite, "CANARY-DISPLAY-B-3318").await.status(),
         StatusCode::OK
     );
+    fill_boundary_fields(&a, &b, &space).await;
     vec![
         invite.clone(),
         invite.replace('-', ""),

@@ -7,8 +7,9 @@ use serde_json::{Value, json};
 use crate::helpers::{Person, TestApp};
 
 /// Every API route that names a space, with a body that would be valid for a member.
-fn api_routes(space: &str, invite: &str) -> Vec<(Method, String, Option<Value>)> {
-    vec![
+fn api_routes(space: &str, ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
+    let invite = &ids.invite;
+    let mut routes = vec![
         (Method::GET, format!("/api/v1/spaces/{space}"), None),
         (
             Method::PUT,
@@ -81,11 +82,95 @@ fn api_routes(space: &str, invite: &str) -> Vec<(Method, String, Option<Value>)>
             format!("/api/v1/spaces/{space}/leave"),
             Some(json!({})),
         ),
+    ];
+    routes.extend(boundary_api_routes(space, &ids.boundary, &ids.change));
+    routes
+}
+
+/// The ids of things inside the space that routes name: an invite, a boundary of a member and a
+/// change waiting for everyone.
+struct Ids {
+    invite: String,
+    boundary: String,
+    change: String,
+}
+
+impl Ids {
+    /// The path parameters as the OpenAPI document names them.
+    fn placeholders() -> Ids {
+        Ids {
+            invite: "{invite_id}".into(),
+            boundary: "{boundary_id}".into(),
+            change: "{change_id}".into(),
+        }
+    }
+}
+
+/// The boundaries, agreement, changes and review routes.
+fn boundary_api_routes(
+    space: &str,
+    boundary: &str,
+    change: &str,
+) -> Vec<(Method, String, Option<Value>)> {
+    let b = format!("/api/v1/spaces/{space}/boundaries");
+    let soft = json!({"firmness": "soft", "about": "Intruding"});
+    vec![
+        (Method::GET, b.clone(), None),
+        (Method::POST, b.clone(), Some(soft.clone())),
+        (Method::PUT, format!("{b}/{boundary}"), Some(soft)),
+        (
+            Method::POST,
+            format!("{b}/{boundary}/remove"),
+            Some(json!({})),
+        ),
+        (Method::GET, format!("{b}/{boundary}/history"), None),
+        (
+            Method::PUT,
+            format!("{b}/{boundary}/review"),
+            Some(json!({"looked_at": true})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/agreement"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/agreement"),
+            Some(json!({"safeword": "intrude"})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/agreement/history"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/agreement/review"),
+            Some(json!({"looked_at": true})),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/changes/{change}/confirm"),
+            Some(json!({})),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/changes/{change}/decline"),
+            Some(json!({})),
+        ),
+        (Method::GET, format!("/api/v1/spaces/{space}/review"), None),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/review/life-change"),
+            Some(json!({"kind": "stress"})),
+        ),
     ]
 }
 
 /// Every page route that names a space.
-fn page_routes(space: &str, invite: &str) -> Vec<(Method, String)> {
+fn page_routes(space: &str, ids: &Ids) -> Vec<(Method, String)> {
+    let invite = &ids.invite;
     vec![
         (Method::GET, format!("/spaces/{space}")),
         (Method::GET, format!("/spaces/{space}/members")),
@@ -97,6 +182,38 @@ fn page_routes(space: &str, invite: &str) -> Vec<(Method, String)> {
             format!("/spaces/{space}/invites/{invite}/withdraw"),
         ),
         (Method::POST, format!("/spaces/{space}/leave")),
+        (Method::GET, format!("/spaces/{space}/boundaries")),
+        (Method::POST, format!("/spaces/{space}/boundaries")),
+        (
+            Method::GET,
+            format!("/spaces/{space}/boundaries/{}", ids.boundary),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/boundaries/{}", ids.boundary),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/boundaries/{}/remove", ids.boundary),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/boundaries/{}/review", ids.boundary),
+        ),
+        (Method::GET, format!("/spaces/{space}/agreement")),
+        (Method::POST, format!("/spaces/{space}/agreement")),
+        (Method::GET, format!("/spaces/{space}/agreement/edit")),
+        (Method::GET, format!("/spaces/{space}/agreement/history")),
+        (Method::POST, format!("/spaces/{space}/agreement/review")),
+        (
+            Method::POST,
+            format!("/spaces/{space}/changes/{}/confirm", ids.change),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/changes/{}/decline", ids.change),
+        ),
+        (Method::POST, format!("/spaces/{space}/life-change")),
     ]
 }
 
@@ -126,7 +243,7 @@ async fn call_page(p: &Person, method: &Method, path: &str, csrf: &str) -> (Stat
     (res.status(), location)
 }
 
-async fn setup() -> (TestApp, Person, Person, Person, String, String) {
+async fn setup() -> (TestApp, Person, Person, Person, String, Ids) {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     let outsider = app.signed_up("outsider").await;
@@ -139,21 +256,46 @@ async fn setup() -> (TestApp, Person, Person, Person, String, String) {
         .await
         .unwrap();
     let invite = list["invites"][0]["id"].as_str().unwrap().to_string();
-    (app, a, b, outsider, space, invite)
+    let created: Value = a
+        .post(
+            &format!("/api/v1/spaces/{space}/boundaries"),
+            json!({"firmness": "soft", "about": "Surprises"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let boundary = created["boundary_id"].as_str().unwrap().to_string();
+    let pending: Value = a
+        .put(
+            &format!("/api/v1/spaces/{space}/agreement"),
+            json!({"safeword": "red"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let change = pending["change_id"].as_str().unwrap().to_string();
+    let ids = Ids {
+        invite,
+        boundary,
+        change,
+    };
+    (app, a, b, outsider, space, ids)
 }
 
 #[tokio::test]
 async fn visitors_who_are_not_signed_in_are_turned_away_from_every_space_route() {
-    let (app, _a, _b, _o, space, invite) = setup().await;
+    let (app, _a, _b, _o, space, ids) = setup().await;
     let visitor = app.person();
-    for (m, path, body) in api_routes(&space, &invite) {
+    for (m, path, body) in api_routes(&space, &ids) {
         assert_eq!(
             call_api(&visitor, &m, &path, &body).await,
             StatusCode::UNAUTHORIZED,
             "{m} {path}"
         );
     }
-    for (m, path) in page_routes(&space, &invite) {
+    for (m, path) in page_routes(&space, &ids) {
         let (status, location) = call_page(&visitor, &m, &path, "").await;
         assert_eq!(
             (status, location.as_str()),
@@ -165,8 +307,8 @@ async fn visitors_who_are_not_signed_in_are_turned_away_from_every_space_route()
 
 #[tokio::test]
 async fn members_of_another_space_get_not_found_for_every_space_route() {
-    let (_app, _a, _b, outsider, space, invite) = setup().await;
-    for (m, path, body) in api_routes(&space, &invite) {
+    let (_app, _a, _b, outsider, space, ids) = setup().await;
+    for (m, path, body) in api_routes(&space, &ids) {
         assert_eq!(
             call_api(&outsider, &m, &path, &body).await,
             StatusCode::NOT_FOUND,
@@ -174,7 +316,7 @@ async fn members_of_another_space_get_not_found_for_every_space_route() {
         );
     }
     let csrf = outsider.csrf().await;
-    for (m, path) in page_routes(&space, &invite) {
+    for (m, path) in page_routes(&space, &ids) {
         let (status, _) = call_page(&outsider, &m, &path, &csrf).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{m} {path}");
     }
@@ -182,14 +324,14 @@ async fn members_of_another_space_get_not_found_for_every_space_route() {
 
 #[tokio::test]
 async fn former_members_get_not_found_for_every_space_route() {
-    let (_app, _a, b, _o, space, invite) = setup().await;
+    let (_app, _a, b, _o, space, ids) = setup().await;
     assert_eq!(
         b.post(&format!("/api/v1/spaces/{space}/leave"), json!({}))
             .await
             .status(),
         StatusCode::NO_CONTENT
     );
-    for (m, path, body) in api_routes(&space, &invite) {
+    for (m, path, body) in api_routes(&space, &ids) {
         assert_eq!(
             call_api(&b, &m, &path, &body).await,
             StatusCode::NOT_FOUND,
@@ -197,7 +339,7 @@ async fn former_members_get_not_found_for_every_space_route() {
         );
     }
     let csrf = b.csrf().await;
-    for (m, path) in page_routes(&space, &invite) {
+    for (m, path) in page_routes(&space, &ids) {
         let (status, _) = call_page(&b, &m, &path, &csrf).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{m} {path}");
     }
@@ -205,7 +347,7 @@ async fn former_members_get_not_found_for_every_space_route() {
 
 #[tokio::test]
 async fn a_missing_space_looks_exactly_like_someone_elses() {
-    let (_app, _a, _b, outsider, space, _invite) = setup().await;
+    let (_app, _a, _b, outsider, space, _ids) = setup().await;
     let foreign = outsider.get(&format!("/api/v1/spaces/{space}")).await;
     let (s1, b1) = (foreign.status(), foreign.text().await.unwrap());
     let missing = outsider
@@ -218,7 +360,7 @@ async fn a_missing_space_looks_exactly_like_someone_elses() {
 #[tokio::test]
 async fn the_matrix_covers_every_api_route_that_names_a_space() {
     let doc = attune_server::api::openapi();
-    let covered: Vec<String> = api_routes("{id}", "{invite_id}")
+    let covered: Vec<String> = api_routes("{id}", &Ids::placeholders())
         .into_iter()
         .map(|(m, p, _)| {
             format!(

@@ -4,6 +4,7 @@ mod accounts;
 mod at_rest;
 mod authorization;
 mod bad_input;
+mod boundaries;
 mod csrf;
 mod headers;
 mod helpers;

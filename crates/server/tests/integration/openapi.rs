@@ -31,6 +31,16 @@ async fn the_openapi_document_is_served_and_lists_every_capability() {
         "/spaces/{id}/invites",
         "/invites/accept",
         "/coach",
+        "/spaces/{id}/boundaries",
+        "/spaces/{id}/boundaries/{boundary_id}",
+        "/spaces/{id}/boundaries/{boundary_id}/remove",
+        "/spaces/{id}/boundaries/{boundary_id}/history",
+        "/spaces/{id}/agreement",
+        "/spaces/{id}/agreement/history",
+        "/spaces/{id}/changes/{change_id}/confirm",
+        "/spaces/{id}/changes/{change_id}/decline",
+        "/spaces/{id}/review",
+        "/spaces/{id}/review/life-change",
     ] {
         assert!(
             paths.contains_key(p),

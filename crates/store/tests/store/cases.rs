@@ -775,3 +775,247 @@ pub async fn the_last_member_leaving_deletes_the_spaces_inventory(s: &dyn Store)
     assert_eq!(s.round_cooling("s1").await.unwrap(), None);
     assert!(s.answers_in_space("s1").await.unwrap().is_empty());
 }
+
+// Boundaries and the agreement.
+
+fn record(id: &str, kind: &str, owner: Option<&str>) -> RecordRow {
+    RecordRow {
+        id: id.into(),
+        space_id: "s1".into(),
+        kind: kind.into(),
+        owner_member_id: owner.map(str::to_string),
+        created_at: 10,
+        review_at: None,
+        reviewed_at: 10,
+    }
+}
+
+fn version(record: &str, number: i64, author: &str) -> VersionRow {
+    VersionRow {
+        record_id: record.into(),
+        number,
+        author_member_id: author.into(),
+        created_at: 100 + number,
+        sealed: vec![number as u8; 256],
+        prev_hash: vec![0; 32],
+        hash: vec![number as u8; 32],
+    }
+}
+
+fn change(id: &str, record: &str, base: i64, by: &str) -> ChangeRow {
+    ChangeRow {
+        id: id.into(),
+        space_id: "s1".into(),
+        record_id: record.into(),
+        base_number: base,
+        proposed_by: by.into(),
+        created_at: 200,
+        sealed: vec![9; 256],
+        state: "pending".into(),
+        closed_by: None,
+        closed_at: None,
+    }
+}
+
+pub async fn versions_are_appended_in_order_and_never_twice(s: &dyn Store) {
+    space_of_two(s).await;
+    let b = record("b1", "boundary", Some("m-u1"));
+    s.append_version(Some(&b), &version("b1", 1, "m-u1"))
+        .await
+        .unwrap();
+    s.append_version(None, &version("b1", 2, "m-u1"))
+        .await
+        .unwrap();
+    // The same number again, or a gap, is refused.
+    for n in [2, 4] {
+        assert!(matches!(
+            s.append_version(None, &version("b1", n, "m-u1")).await,
+            Err(StoreError::Conflict("stale"))
+        ));
+    }
+    let vs = s.versions_of("b1").await.unwrap();
+    assert_eq!(vs, vec![version("b1", 1, "m-u1"), version("b1", 2, "m-u1")]);
+    assert_eq!(
+        s.record("s1", "b1").await.unwrap().unwrap().reviewed_at,
+        102
+    );
+    assert_eq!(s.record("other", "b1").await.unwrap(), None);
+    assert_eq!(s.all_records().await.unwrap().len(), 1);
+}
+
+pub async fn a_space_has_one_agreement_and_one_pending_change_per_record(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_record(&record("a1", "agreement", None))
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.create_record(&record("a2", "agreement", None)).await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(s.agreement_record("s1").await.unwrap().unwrap().id, "a1");
+    s.create_change(&change("c1", "a1", 0, "m-u1"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.create_change(&change("c2", "a1", 0, "m-u2")).await,
+        Err(StoreError::Conflict(_))
+    ));
+    // The proposer's confirmation comes with the change; others add theirs once.
+    assert_eq!(
+        s.confirmations("c1").await.unwrap(),
+        vec!["m-u1".to_string()]
+    );
+    s.confirm_change("c1", "m-u2", 201).await.unwrap();
+    s.confirm_change("c1", "m-u2", 202).await.unwrap();
+    s.confirm_change("c1", "not-a-member", 203).await.unwrap();
+    assert_eq!(s.confirmations("c1").await.unwrap().len(), 2);
+    // A declined change can be neither confirmed nor applied; a new one can be proposed.
+    assert!(
+        s.close_change("c1", "declined", Some("m-u2"), 210)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.close_change("c1", "declined", Some("m-u2"), 211)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.apply_change("c1", "m-u1", &version("a1", 1, "m-u1"))
+            .await
+            .unwrap()
+    );
+    assert!(s.versions_of("a1").await.unwrap().is_empty());
+    s.create_change(&change("c2", "a1", 0, "m-u2"))
+        .await
+        .unwrap();
+    assert_eq!(s.changes_of_space("s1", true).await.unwrap().len(), 1);
+    assert_eq!(s.changes_of_space("s1", false).await.unwrap().len(), 2);
+}
+
+pub async fn a_change_applies_once_and_only_on_its_base(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_record(&record("a1", "agreement", None))
+        .await
+        .unwrap();
+    s.create_change(&change("c1", "a1", 0, "m-u1"))
+        .await
+        .unwrap();
+    // A version built on another base is refused, and the change stays pending.
+    assert!(
+        !s.apply_change("c1", "m-u2", &version("a1", 2, "m-u1"))
+            .await
+            .unwrap()
+    );
+    assert!(
+        s.apply_change("c1", "m-u2", &version("a1", 1, "m-u1"))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.apply_change("c1", "m-u2", &version("a1", 1, "m-u1"))
+            .await
+            .unwrap()
+    );
+    let c = s.change("s1", "c1").await.unwrap().unwrap();
+    assert_eq!(
+        (c.state.as_str(), c.closed_by.as_deref()),
+        ("applied", Some("m-u2"))
+    );
+    assert_eq!(s.versions_of("a1").await.unwrap().len(), 1);
+}
+
+pub async fn a_tightening_withdraws_the_pending_change_of_its_boundary(s: &dyn Store) {
+    space_of_two(s).await;
+    let b = record("b1", "boundary", Some("m-u1"));
+    s.append_version(Some(&b), &version("b1", 1, "m-u1"))
+        .await
+        .unwrap();
+    s.create_change(&change("c1", "b1", 1, "m-u1"))
+        .await
+        .unwrap();
+    s.append_version(None, &version("b1", 2, "m-u1"))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.change("s1", "c1").await.unwrap().unwrap().state,
+        "withdrawn"
+    );
+}
+
+pub async fn leaving_keeps_the_shared_history_and_withdraws_pending_changes(s: &dyn Store) {
+    space_of_two(s).await;
+    let b = record("b1", "boundary", Some("m-u2"));
+    s.append_version(Some(&b), &version("b1", 1, "m-u2"))
+        .await
+        .unwrap();
+    s.create_record(&record("a1", "agreement", None))
+        .await
+        .unwrap();
+    s.create_change(&change("c1", "a1", 0, "m-u1"))
+        .await
+        .unwrap();
+    s.confirm_change("c1", "m-u2", 201).await.unwrap();
+    s.add_life_change(&LifeChangeRow {
+        id: "l1".into(),
+        space_id: "s1".into(),
+        member_id: "m-u2".into(),
+        created_at: 300,
+        sealed: vec![3; 64],
+    })
+    .await
+    .unwrap();
+    s.leave_space(&Leave {
+        space_id: "s1".into(),
+        member_id: "m-u2".into(),
+        user_id: "u2".into(),
+        new_keys: vec![key("s1", "u1", 2)],
+        new_key_version: 2,
+        new_name_sealed: vec![2; 64],
+        new_profiles: vec![("m-u1".into(), vec![7; 64])],
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        s.versions_of("b1").await.unwrap(),
+        vec![version("b1", 1, "m-u2")]
+    );
+    assert_eq!(
+        s.record("s1", "b1")
+            .await
+            .unwrap()
+            .unwrap()
+            .owner_member_id
+            .as_deref(),
+        Some("m-u2")
+    );
+    assert_eq!(
+        s.change("s1", "c1").await.unwrap().unwrap().state,
+        "withdrawn"
+    );
+    assert_eq!(
+        s.confirmations("c1").await.unwrap(),
+        vec!["m-u1".to_string()]
+    );
+    assert_eq!(s.life_changes("s1").await.unwrap().len(), 1);
+    s.delete_user("u2").await.unwrap();
+    assert_eq!(s.versions_of("b1").await.unwrap().len(), 1);
+    assert!(s.integrity_problems().await.unwrap().is_empty());
+}
+
+pub async fn review_dates_are_set_and_cleared(s: &dyn Store) {
+    space_of_two(s).await;
+    s.create_record(&record("a1", "agreement", None))
+        .await
+        .unwrap();
+    s.set_review("a1", Some(5_000), Some(400)).await.unwrap();
+    let r = s.record("s1", "a1").await.unwrap().unwrap();
+    assert_eq!((r.review_at, r.reviewed_at), (Some(5_000), 400));
+    s.set_review("a1", None, None).await.unwrap();
+    let r = s.record("s1", "a1").await.unwrap().unwrap();
+    assert_eq!((r.review_at, r.reviewed_at), (None, 400));
+    assert!(matches!(
+        s.set_review("nope", None, None).await,
+        Err(StoreError::NotFound)
+    ));
+}

@@ -59,4 +59,10 @@ on_both_backends!(
     a_refused_leave_deletes_no_inventory_rows,
     deleting_a_user_deletes_their_private_inventory_rows,
     the_last_member_leaving_deletes_the_spaces_inventory,
+    versions_are_appended_in_order_and_never_twice,
+    a_space_has_one_agreement_and_one_pending_change_per_record,
+    a_change_applies_once_and_only_on_its_base,
+    a_tightening_withdraws_the_pending_change_of_its_boundary,
+    leaving_keeps_the_shared_history_and_withdraws_pending_changes,
+    review_dates_are_set_and_cleared,
 );
