@@ -5,9 +5,18 @@
 //! - [`open`]: picking a backend from a database URL.
 //! - `sqlite` and `postgres`: the two backends; `shared` holds the SQL they share.
 //! - `migrate`: the embedded migrations of each backend.
+//! - [`ConsentStore`], [`CheckinStore`]: consent now, pauses, invitations, check-ins, reminders
+//!   and jobs (SQL in `consent_sql` and `checkin_sql`), both part of [`Store`].
 
 #[macro_use]
 mod shared;
+#[macro_use]
+mod consent_sql;
+#[macro_use]
+mod checkin_sql;
+mod checkin_store;
+mod consent_store;
+mod rows_consent;
 mod error;
 mod migrate;
 mod open;
@@ -21,6 +30,8 @@ pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
 pub use open::{Backend, open};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
+pub use checkin_store::CheckinStore;
+pub use consent_store::ConsentStore;
 pub use store::Store;
 
 /// The result type of every store call.

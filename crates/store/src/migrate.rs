@@ -28,6 +28,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "setting_choices",
         sql: include_str!("../migrations/sqlite/0003_setting_choices.sql"),
     },
+    Migration {
+        version: 5,
+        name: "consent_checkins",
+        sql: include_str!("../migrations/sqlite/0005_consent_checkins.sql"),
+    },
 ];
 
 /// PostgreSQL migrations, from `migrations/postgres/`.
@@ -46,6 +51,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 3,
         name: "setting_choices",
         sql: include_str!("../migrations/postgres/0003_setting_choices.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "consent_checkins",
+        sql: include_str!("../migrations/postgres/0005_consent_checkins.sql"),
     },
 ];
 

@@ -3,10 +3,18 @@
 
 pub mod accounts;
 pub mod bind;
+pub mod calendar;
+pub mod checkins;
+pub mod closeness;
+pub mod consent;
 pub mod device;
 pub mod inventory;
 pub mod invites;
 pub mod keys;
+pub mod mail;
+pub mod pause;
+pub mod people;
 pub mod prefs;
+pub mod reminders;
 pub mod sessions;
 pub mod spaces;
