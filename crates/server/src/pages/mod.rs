@@ -7,9 +7,11 @@ pub mod error;
 pub mod home;
 pub mod info;
 pub mod invites;
+pub mod pause;
 pub mod settings;
 pub mod shell;
 pub mod spaces;
+pub mod tonight;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -52,6 +54,18 @@ pub fn router() -> Router<AppState> {
             "/spaces/{id}/invites/{invite_id}/withdraw",
             post(invites::withdraw),
         )
+        .route("/spaces/{id}/pause", post(pause::pause))
+        .route("/spaces/{id}/pause/lift", post(pause::lift))
+        .route("/spaces/{id}/tonight", get(tonight::show).post(tonight::set))
+        .route("/spaces/{id}/tonight/red", post(tonight::red))
+        .route("/spaces/{id}/tonight/clear", post(tonight::clear))
+        .route("/spaces/{id}/slower", post(tonight::slower))
+        .route("/spaces/{id}/slower/lift", post(tonight::lift_slower))
+        .route("/spaces/{id}/quiet", post(tonight::quiet))
+        .route("/spaces/{id}/quiet/end", post(tonight::end_quiet))
+        .route("/spaces/{id}/invitations", post(tonight::invite))
+        .route("/spaces/{id}/invitations/{invitation_id}/yes", post(tonight::accept))
+        .route("/spaces/{id}/invitations/{invitation_id}/no", post(tonight::decline))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
         .route("/safety", get(info::safety))
