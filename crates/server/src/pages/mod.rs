@@ -2,6 +2,7 @@
 //! `services`, exactly like the JSON API.
 
 pub mod account;
+pub mod checkins;
 pub mod coach;
 pub mod error;
 pub mod home;
@@ -12,6 +13,7 @@ pub mod settings;
 pub mod shell;
 pub mod spaces;
 pub mod tonight;
+pub mod trend_chart;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -66,6 +68,14 @@ pub fn router() -> Router<AppState> {
         .route("/spaces/{id}/invitations", post(tonight::invite))
         .route("/spaces/{id}/invitations/{invitation_id}/yes", post(tonight::accept))
         .route("/spaces/{id}/invitations/{invitation_id}/no", post(tonight::decline))
+        .route("/spaces/{id}/checkins", get(checkins::show))
+        .route("/spaces/{id}/checkins/answers", post(checkins::answers))
+        .route("/spaces/{id}/checkins/cadence", post(checkins::cadence))
+        .route("/spaces/{id}/checkins/trends", get(checkins::trends))
+        .route("/spaces/{id}/calendar/rotate", post(checkins::rotate))
+        .route("/spaces/{id}/calendar/title", post(checkins::title))
+        .route("/spaces/{id}/reminders/email", post(checkins::email))
+        .route("/calendar/{file}", get(checkins::feed))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
         .route("/safety", get(info::safety))
