@@ -213,7 +213,10 @@ mod tests {
     fn rounds_follow_each_other_until_a_long_gap() {
         let week = Cadence::Weekly.secs();
         assert_eq!(next_window(None, 50, Cadence::Weekly), (50, 50 + week));
-        assert_eq!(next_window(Some(100), 120, Cadence::Weekly), (100, 100 + week));
+        assert_eq!(
+            next_window(Some(100), 120, Cadence::Weekly),
+            (100, 100 + week)
+        );
         assert_eq!(
             next_window(Some(100), 100 + week + 5, Cadence::Weekly),
             (100 + week + 5, 100 + 2 * week + 5)

@@ -9,7 +9,10 @@ use proptest::prelude::*;
 fn members_and_order() -> impl Strategy<Value = (Vec<String>, Vec<usize>)> {
     (2usize..=6).prop_flat_map(|n| {
         let members: Vec<String> = (0..n).map(|i| format!("m{i}")).collect();
-        (Just(members), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+        (
+            Just(members),
+            Just((0..n).collect::<Vec<_>>()).prop_shuffle(),
+        )
     })
 }
 

@@ -62,8 +62,12 @@ pub trait CheckinStore {
     async fn schedule_job(&self, row: &JobRow) -> Result<()>;
     /// Claims one due job (run_at ≤ now, no live lease) for `worker` until `lease_until`, with a
     /// conditional update, so two instances never hold the same job. `None` if nothing is due.
-    async fn claim_due_job(&self, now: i64, lease_until: i64, worker: &str)
-    -> Result<Option<JobRow>>;
+    async fn claim_due_job(
+        &self,
+        now: i64,
+        lease_until: i64,
+        worker: &str,
+    ) -> Result<Option<JobRow>>;
     /// Deletes a job this worker holds; `false` if the lease was lost.
     async fn finish_job(&self, id: &str, worker: &str) -> Result<bool>;
     /// Releases a held job to run again at `run_at`; `false` if the lease was lost.

@@ -29,8 +29,12 @@ pub trait ConsentStore {
     /// Ends a member's quiet period at once (only they may ask for this).
     async fn end_quiet(&self, space_id: &str, member_id: &str) -> Result<()>;
     /// Sets how long a member's quiet periods last (`None`: the default).
-    async fn set_quiet_length(&self, space_id: &str, member_id: &str, secs: Option<i64>)
-    -> Result<()>;
+    async fn set_quiet_length(
+        &self,
+        space_id: &str,
+        member_id: &str,
+        secs: Option<i64>,
+    ) -> Result<()>;
     /// Quiet rows of a space, by member id.
     async fn quiet_of_space(&self, space_id: &str) -> Result<Vec<QuietRow>>;
 

@@ -16,22 +16,22 @@ mod consent_sql;
 mod checkin_sql;
 mod checkin_store;
 mod consent_store;
-mod rows_consent;
 mod error;
 mod migrate;
 mod open;
 mod postgres;
 pub mod rows;
+mod rows_consent;
 mod sqlite;
 mod store;
 
+pub use checkin_store::CheckinStore;
+pub use consent_store::ConsentStore;
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
 pub use open::{Backend, open};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
-pub use checkin_store::CheckinStore;
-pub use consent_store::ConsentStore;
 pub use store::Store;
 
 /// The result type of every store call.

@@ -1,8 +1,8 @@
 //! The storage trait. It speaks in rows of ids, times and ciphertext; it never sees plaintext and
 //! holds no business rules beyond what must be atomic.
 
-use crate::{CheckinStore, ConsentStore, Result};
 use crate::rows::*;
+use crate::{CheckinStore, ConsentStore, Result};
 
 /// Storage for Attune. Implemented by [`crate::SqliteStore`] and [`crate::PostgresStore`].
 #[async_trait::async_trait]

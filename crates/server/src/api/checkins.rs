@@ -16,7 +16,7 @@ use crate::web::extract::ApiJson;
 #[utoipa::path(get, path = "/spaces/{id}/checkins/current", tag = "checkins", security(("bearer" = [])),
     params(("id" = String, Path, description = "Space id")),
     responses((status = 200, body = CheckinRoundView), (status = 404, body = ErrorBody)))]
-pub async fn get_current(
+pub async fn get_current_checkin(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
     Path(id): Path<String>,
@@ -28,7 +28,7 @@ pub async fn get_current(
 #[utoipa::path(put, path = "/spaces/{id}/checkins/current/answers", tag = "checkins", security(("bearer" = [])),
     request_body = AnswersInput, params(("id" = String, Path, description = "Space id")),
     responses((status = 200, body = CheckinRoundView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn put_answers(
+pub async fn put_checkin_answers(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
     Path(id): Path<String>,
@@ -41,7 +41,7 @@ pub async fn put_answers(
 #[utoipa::path(get, path = "/spaces/{id}/checkins/{round_id}", tag = "checkins", security(("bearer" = [])),
     params(("id" = String, Path, description = "Space id"), ("round_id" = String, Path, description = "Round id")),
     responses((status = 200, body = CheckinRoundView), (status = 404, body = ErrorBody)))]
-pub async fn get_round(
+pub async fn get_checkin_round(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
     Path((id, round_id)): Path<(String, String)>,
@@ -53,7 +53,7 @@ pub async fn get_round(
 #[utoipa::path(get, path = "/spaces/{id}/checkins/cadence", tag = "checkins", security(("bearer" = [])),
     params(("id" = String, Path, description = "Space id")),
     responses((status = 200, body = CadenceView), (status = 404, body = ErrorBody)))]
-pub async fn get_cadence(
+pub async fn get_checkin_cadence(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
     Path(id): Path<String>,
@@ -73,11 +73,13 @@ pub struct PutCadence {
 #[utoipa::path(put, path = "/spaces/{id}/checkins/cadence", tag = "checkins", security(("bearer" = [])),
     request_body = PutCadence, params(("id" = String, Path, description = "Space id")),
     responses((status = 200, body = CadenceView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn put_cadence(
+pub async fn put_checkin_cadence(
     State(state): State<AppState>,
     ApiUser(me): ApiUser,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<PutCadence>,
 ) -> ApiResult<Json<CadenceView>> {
-    Ok(Json(checkins::choose_cadence(&state, &me, &id, &body.cadence).await?))
+    Ok(Json(
+        checkins::choose_cadence(&state, &me, &id, &body.cadence).await?,
+    ))
 }

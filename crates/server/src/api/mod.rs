@@ -8,8 +8,8 @@ pub mod checkins;
 pub mod coach;
 pub mod consent;
 pub mod error;
-pub mod invitations;
 pub mod inventory;
+pub mod invitations;
 pub mod invites;
 pub mod pause;
 pub mod spaces;
@@ -68,16 +68,30 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(inventory::put_answers, inventory::get_answers))
         .routes(routes!(inventory::reveal))
         .routes(routes!(inventory::get_round))
-        .routes(routes!(consent::put_consent_now, consent::delete_consent_now, consent::get_consent_now))
+        .routes(routes!(
+            consent::put_consent_now,
+            consent::delete_consent_now,
+            consent::get_consent_now
+        ))
         .routes(routes!(consent::put_slower, consent::delete_slower))
         .routes(routes!(consent::put_quiet, consent::delete_quiet))
-        .routes(routes!(pause::post_pause, pause::delete_pause, pause::get_pause))
-        .routes(routes!(invitations::post_invitation, invitations::get_invitations))
+        .routes(routes!(
+            pause::post_pause,
+            pause::delete_pause,
+            pause::get_pause
+        ))
+        .routes(routes!(
+            invitations::post_invitation,
+            invitations::get_invitations
+        ))
         .routes(routes!(invitations::answer_invitation))
-        .routes(routes!(checkins::get_current))
-        .routes(routes!(checkins::put_answers))
-        .routes(routes!(checkins::get_cadence, checkins::put_cadence))
-        .routes(routes!(checkins::get_round))
+        .routes(routes!(checkins::get_current_checkin))
+        .routes(routes!(checkins::put_checkin_answers))
+        .routes(routes!(
+            checkins::get_checkin_cadence,
+            checkins::put_checkin_cadence
+        ))
+        .routes(routes!(checkins::get_checkin_round))
         .routes(routes!(calendar::get_calendar))
         .routes(routes!(calendar::rotate_calendar))
         .routes(routes!(coach::coach))

@@ -2,8 +2,8 @@
 //! member who paused can lift their pause.
 
 use axum::Json;
-use axum::extract::{Path, State};
 use axum::body::Bytes;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::ToSchema;

@@ -12,7 +12,9 @@ use super::shell::{NoticeQuery, Shell, in_words};
 use super::trend_chart::{self, Chart, HEIGHT, WIDTH};
 use crate::error::AppResult;
 use crate::services::calendar::{self, CalendarView};
-use crate::services::checkins::{self, AnswersInput, CadenceView, CheckinAnswers, CheckinRoundView};
+use crate::services::checkins::{
+    self, AnswersInput, CadenceView, CheckinAnswers, CheckinRoundView,
+};
 use crate::services::reminders;
 use crate::services::sessions::SignedIn;
 use crate::services::spaces;
@@ -128,7 +130,11 @@ async fn page(
                 .answers
                 .iter()
                 .map(|m| {
-                    let who = if m.is_me { "You".to_string() } else { m.name.clone() };
+                    let who = if m.is_me {
+                        "You".to_string()
+                    } else {
+                        m.name.clone()
+                    };
                     (who, shown(&m.answers, p.id, p.kind == PromptKind::Scale))
                 })
                 .collect(),
@@ -143,9 +149,14 @@ async fn page(
         revealed,
         rules: GROUND_RULES,
         cadence: checkins::cadence(state, me, id).await?,
-        cadences: Cadence::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+        cadences: Cadence::ALL
+            .iter()
+            .map(|c| (c.as_str(), c.label()))
+            .collect(),
         calendar: calendar::mine(state, me, id).await?,
-        email: reminders::my_email(state, me, id).await?.unwrap_or_default(),
+        email: reminders::my_email(state, me, id)
+            .await?
+            .unwrap_or_default(),
         email_available: state.config.smtp_url.is_some(),
         round,
         error,

@@ -58,7 +58,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/spaces/{id}/pause", post(pause::pause))
         .route("/spaces/{id}/pause/lift", post(pause::lift))
-        .route("/spaces/{id}/tonight", get(tonight::show).post(tonight::set))
+        .route(
+            "/spaces/{id}/tonight",
+            get(tonight::show).post(tonight::set),
+        )
         .route("/spaces/{id}/tonight/red", post(tonight::red))
         .route("/spaces/{id}/tonight/clear", post(tonight::clear))
         .route("/spaces/{id}/slower", post(tonight::slower))
@@ -66,8 +69,14 @@ pub fn router() -> Router<AppState> {
         .route("/spaces/{id}/quiet", post(tonight::quiet))
         .route("/spaces/{id}/quiet/end", post(tonight::end_quiet))
         .route("/spaces/{id}/invitations", post(tonight::invite))
-        .route("/spaces/{id}/invitations/{invitation_id}/yes", post(tonight::accept))
-        .route("/spaces/{id}/invitations/{invitation_id}/no", post(tonight::decline))
+        .route(
+            "/spaces/{id}/invitations/{invitation_id}/yes",
+            post(tonight::accept),
+        )
+        .route(
+            "/spaces/{id}/invitations/{invitation_id}/no",
+            post(tonight::decline),
+        )
         .route("/spaces/{id}/checkins", get(checkins::show))
         .route("/spaces/{id}/checkins/answers", post(checkins::answers))
         .route("/spaces/{id}/checkins/cadence", post(checkins::cadence))

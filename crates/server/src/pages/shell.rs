@@ -47,7 +47,9 @@ impl PauseBar {
             .collect();
         let text = match (mine.is_some(), others.is_empty()) {
             (_, true) if !view.paused => String::new(),
-            (true, true) => "You paused this space. Everything waits, for everyone, until you lift it.".into(),
+            (true, true) => {
+                "You paused this space. Everything waits, for everyone, until you lift it.".into()
+            }
             (true, false) => format!(
                 "You and {} paused this space. Everything waits until each pause is lifted.",
                 others.join(", ")
@@ -57,7 +59,12 @@ impl PauseBar {
                 others.join(", ")
             ),
         };
-        let revisit_at = view.pauses.iter().map(|p| p.revisit_at).max().unwrap_or(now);
+        let revisit_at = view
+            .pauses
+            .iter()
+            .map(|p| p.revisit_at)
+            .max()
+            .unwrap_or(now);
         PauseBar {
             paused: view.paused,
             text,
@@ -124,7 +131,13 @@ impl Shell {
 
     /// Adds the space navigation and its pause control. Every space page calls this, so every
     /// space page carries the pause (D2).
-    pub async fn in_space(mut self, state: &AppState, me: &SignedIn, id: &str, name: &str) -> Shell {
+    pub async fn in_space(
+        mut self,
+        state: &AppState,
+        me: &SignedIn,
+        id: &str,
+        name: &str,
+    ) -> Shell {
         let pause = match pause::view(state, me, id).await {
             Ok(view) => PauseBar::from_view(&view, state.clock.now()),
             Err(e) => {
@@ -169,7 +182,9 @@ fn notice_text(key: &str) -> Option<&'static str> {
         "invited" => "Sent. There's nothing more to do; no answer is owed.",
         "answered" => "Thank you. Your answer is passed on, with no reason attached.",
         "checkin-saved" => "Saved. You can change it until everyone's answers are shown.",
-        "cadence-chosen" => "Your choice is noted. The rhythm changes once everyone chose the same.",
+        "cadence-chosen" => {
+            "Your choice is noted. The rhythm changes once everyone chose the same."
+        }
         "rotated" => "A new address is ready. The old one no longer works.",
         _ => return None,
     })

@@ -101,6 +101,7 @@ pub async fn show(
 #[derive(Deserialize)]
 pub struct TonightForm {
     csrf: String,
+    #[serde(default)]
     light: String,
     #[serde(default)]
     good: String,
@@ -173,6 +174,7 @@ pub async fn clear(
 #[derive(Deserialize)]
 pub struct LevelForm {
     csrf: String,
+    #[serde(default)]
     value: String,
 }
 

@@ -67,7 +67,12 @@ pub fn charts(t: &Trends) -> Vec<Chart> {
         ("comfort", "Comfort", |a| a.comfort, None),
         ("alignment", "In step", |a| a.alignment, None),
         ("heard", "Feeling heard", |a| a.heard, Some("feeling heard")),
-        ("fair", "A fair say", |a| a.fair_say, Some("having a fair say")),
+        (
+            "fair",
+            "A fair say",
+            |a| a.fair_say,
+            Some("having a fair say"),
+        ),
     ];
     let n = t.points.len();
     metrics

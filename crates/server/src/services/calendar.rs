@@ -101,7 +101,14 @@ async fn write_feed(
             member_id: member_id.into(),
             space_id: space_id.into(),
             lookup: lookup(state, &secret.secret),
-            secret_sealed: seal_private(&me.uk, SECRET_PURPOSE, TABLE, member_id, &me.user_id, &json),
+            secret_sealed: seal_private(
+                &me.uk,
+                SECRET_PURPOSE,
+                TABLE,
+                member_id,
+                &me.user_id,
+                &json,
+            ),
             title_sealed,
             created_at: state.clock.now(),
         })
@@ -109,11 +116,7 @@ async fn write_feed(
     Ok(())
 }
 
-async fn my_secret(
-    state: &AppState,
-    me: &SignedIn,
-    member_id: &str,
-) -> AppResult<Option<Secret>> {
+async fn my_secret(state: &AppState, me: &SignedIn, member_id: &str) -> AppResult<Option<Secret>> {
     let Some(row) = state.store.calendar_feed_of(member_id).await? else {
         return Ok(None);
     };
@@ -172,8 +175,8 @@ pub async fn set_title(
     space_id: &str,
     title: &str,
 ) -> AppResult<CalendarView> {
-    let title = clean("title", "Title", title, 0, MAX_TITLE_CHARS, Lines::Single)?;
     let m = membership(state, me, space_id).await?;
+    let title = clean("title", "Title", title, 0, MAX_TITLE_CHARS, Lines::Single)?;
     let secret = match my_secret(state, me, &m.member.id).await? {
         Some(s) => s.secret,
         None => new_secret()?,
@@ -200,7 +203,11 @@ pub async fn feed(state: &AppState, secret: &str) -> AppResult<Option<String>> {
     };
     let title = match &row.title_sealed {
         Some(sealed) => {
-            let plain = open(&title_key(state, secret), &title_aad(&row.member_id), sealed)?;
+            let plain = open(
+                &title_key(state, secret),
+                &title_aad(&row.member_id),
+                sealed,
+            )?;
             String::from_utf8_lossy(&plain).into_owned()
         }
         None => DEFAULT_TITLE.into(),

@@ -8,8 +8,8 @@ use attune_domain::checkin::{
     Cadence, MAX_ANSWER_CHARS, everyone_submitted, is_revealed, next_window, scale, visible_to,
 };
 use attune_domain::text::{Lines, clean};
-use attune_store::rows::{CheckinAnswerRow, CheckinRoundRow};
 use attune_store::StoreError;
+use attune_store::rows::{CheckinAnswerRow, CheckinRoundRow};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -105,7 +105,11 @@ impl AnswersInput {
             alignment: opt_scale("alignment", self.alignment)?,
             impact: opt_text("impact", "How it has felt", self.impact.as_deref())?,
             good: opt_text("good", "What has felt good", self.good.as_deref())?,
-            trust: opt_text("trust", "What would shake your trust", self.trust.as_deref())?,
+            trust: opt_text(
+                "trust",
+                "What would shake your trust",
+                self.trust.as_deref(),
+            )?,
             limits: opt_text("limits", "Limits to keep", self.limits.as_deref())?,
             heard: opt_scale("heard", self.heard)?,
             fair_say: opt_scale("fair_say", self.fair_say)?,
@@ -208,7 +212,11 @@ async fn seal_answers(
     let json = serde_json::to_vec(answers).map_err(|e| AppError::Internal(e.into()))?;
     let owner = m.member.id.clone();
     let space = m.space.id.clone();
-    Ok(seal(&key, &aad(round, &owner, &space, version as u32), &json))
+    Ok(seal(
+        &key,
+        &aad(round, &owner, &space, version as u32),
+        &json,
+    ))
 }
 
 /// Opens answers; `None` when this member holds no copy of the key version used.
@@ -279,8 +287,8 @@ pub async fn choose_cadence(
     space_id: &str,
     cadence: &str,
 ) -> AppResult<CadenceView> {
-    let cadence = Cadence::parse(cadence)?;
     let mut m = membership(state, me, space_id).await?;
+    let cadence = Cadence::parse(cadence)?;
     state
         .store
         .choose_checkin_cadence(space_id, &m.member.id, cadence.as_str(), state.clock.now())
@@ -347,7 +355,10 @@ async fn round_view(
     let visible = visible_to(&m.member.id, &submitted, revealed);
     let mut mine = None;
     let mut answers = Vec::new();
-    for row in rows.iter().filter(|r| visible.contains(r.member_id.as_str())) {
+    for row in rows
+        .iter()
+        .filter(|r| visible.contains(r.member_id.as_str()))
+    {
         let Some(a) = open_answers(state, m, row).await? else {
             continue;
         };
@@ -387,7 +398,11 @@ async fn round_view(
 }
 
 /// The current round as I see it.
-pub async fn current(state: &AppState, me: &SignedIn, space_id: &str) -> AppResult<CheckinRoundView> {
+pub async fn current(
+    state: &AppState,
+    me: &SignedIn,
+    space_id: &str,
+) -> AppResult<CheckinRoundView> {
     let mut m = membership(state, me, space_id).await?;
     let round = current_round(state, space_id).await?;
     round_view(state, &mut m, &round).await
@@ -420,8 +435,8 @@ pub async fn put_answers(
     space_id: &str,
     input: &AnswersInput,
 ) -> AppResult<CheckinRoundView> {
-    let answers = input.check()?;
     let mut m = membership(state, me, space_id).await?;
+    let answers = input.check()?;
     let round = current_round(state, space_id).await?;
     let sealed = seal_answers(state, &mut m, &round.id, &answers).await?;
     let now = state.clock.now();

@@ -122,12 +122,13 @@ pub async fn set(
     space_id: &str,
     input: TonightInput<'_>,
 ) -> AppResult<ConsentNowView> {
+    // SECURITY: membership first, so a stranger gets 404 whatever they send.
+    let mut m = membership(state, me, space_id).await?;
     let light = Light::parse(input.light)?;
     let good = tonight_text("good", "What feels good", input.good)?;
     let off = tonight_text("off", "What's off the table", input.off)?;
     let now = state.clock.now();
     let expires_at = tonight_expiry(now, input.hours)?;
-    let mut m = membership(state, me, space_id).await?;
     let version = m.space.key_version;
     let rk = m.keys.get(state.store.as_ref(), version).await?;
     let json = serde_json::to_vec(&Tonight { light, good, off })
@@ -159,7 +160,10 @@ pub async fn set(
 /// Clears my state at once.
 pub async fn clear(state: &AppState, me: &SignedIn, space_id: &str) -> AppResult<()> {
     let m = membership(state, me, space_id).await?;
-    state.store.delete_consent_now(space_id, &m.member.id).await?;
+    state
+        .store
+        .delete_consent_now(space_id, &m.member.id)
+        .await?;
     Ok(())
 }
 
@@ -229,8 +233,8 @@ pub async fn set_quiet_hours(
     space_id: &str,
     hours: i64,
 ) -> AppResult<()> {
-    let secs = quiet_secs(hours)?;
     let m = membership(state, me, space_id).await?;
+    let secs = quiet_secs(hours)?;
     Ok(state
         .store
         .set_quiet_length(space_id, &m.member.id, Some(secs))
@@ -250,8 +254,8 @@ pub async fn go_slower(
     space_id: &str,
     level: i64,
 ) -> AppResult<()> {
-    let level = ceiling(level)?;
     let m = membership(state, me, space_id).await?;
+    let level = ceiling(level)?;
     Ok(state
         .store
         .set_slower(&SlowerRow {
@@ -280,8 +284,5 @@ pub async fn intensity_ceiling(state: &AppState, space_id: &str) -> AppResult<Op
 
 /// Deletes expired consent states and invitations; returns how many went.
 pub async fn sweep(state: &AppState) -> AppResult<u64> {
-    Ok(state
-        .store
-        .sweep_expired_consent(state.clock.now())
-        .await?)
+    Ok(state.store.sweep_expired_consent(state.clock.now()).await?)
 }

@@ -11,8 +11,13 @@ use crate::error::{AppError, AppResult};
 pub async fn send(smtp_url: &str, from: Option<&str>, to: &str) -> AppResult<()> {
     let from = from.unwrap_or("reminders@localhost");
     let message = Message::builder()
-        .from(from.parse().map_err(|e: lettre::address::AddressError| AppError::Internal(e.into()))?)
-        .to(to.parse().map_err(|e: lettre::address::AddressError| AppError::Internal(e.into()))?)
+        .from(
+            from.parse()
+                .map_err(|e: lettre::address::AddressError| AppError::Internal(e.into()))?,
+        )
+        .to(to
+            .parse()
+            .map_err(|e: lettre::address::AddressError| AppError::Internal(e.into()))?)
         .subject(MAIL_SUBJECT)
         .header(ContentType::TEXT_PLAIN)
         .body(MAIL_BODY.to_string())

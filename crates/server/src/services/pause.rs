@@ -56,7 +56,10 @@ pub async fn view_of(state: &AppState, m: &mut Membership) -> AppResult<PauseVie
     let pauses: Vec<PauseItem> = rows
         .into_iter()
         .map(|r| PauseItem {
-            by: people.as_ref().map(|p| p.name(&r.member_id)).unwrap_or_default(),
+            by: people
+                .as_ref()
+                .map(|p| p.name(&r.member_id))
+                .unwrap_or_default(),
             by_me: r.member_id == m.member.id,
             paused_at: r.paused_at,
             revisit_at: r.revisit_at,

@@ -3,8 +3,8 @@
 //! neutral text. While a space is paused its reminders wait (D2).
 
 use attune_crypto::{Aad, EnvelopeKind, Key32, open, seal};
-use attune_store::rows::{CheckinRoundRow, JobRow, ReminderEmailRow};
 use attune_store::Store;
+use attune_store::rows::{CheckinRoundRow, JobRow, ReminderEmailRow};
 use std::collections::BTreeSet;
 
 use super::pause::is_paused;
@@ -71,7 +71,11 @@ pub async fn round_opened(state: &AppState, round: &CheckinRoundRow) -> AppResul
 }
 
 /// Whether e-mail reminders are on for me, and to which address (only I ever see it).
-pub async fn my_email(state: &AppState, me: &SignedIn, space_id: &str) -> AppResult<Option<String>> {
+pub async fn my_email(
+    state: &AppState,
+    me: &SignedIn,
+    space_id: &str,
+) -> AppResult<Option<String>> {
     let m = membership(state, me, space_id).await?;
     match state.store.reminder_email_of(&m.member.id).await? {
         Some(row) => Ok(Some(open_address(state, &row)?)),
@@ -194,7 +198,12 @@ async fn run_job(state: &AppState, worker: &str, job: &JobRow) -> AppResult<()> 
                     .await?;
                 return Ok(());
             }
-            remind(state, &space, job.id.trim_start_matches("checkin-reminder/")).await?;
+            remind(
+                state,
+                &space,
+                job.id.trim_start_matches("checkin-reminder/"),
+            )
+            .await?;
             state.store.finish_job(&job.id, worker).await?;
         }
         _ => {

@@ -87,7 +87,8 @@ impl TestApp {
         Self::spawn_configured(db, |_| {}).await
     }
 
-    async fn spawn_configured(db: Db, change: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    /// A server on the given backend with some configuration changed.
+    pub async fn spawn_configured(db: Db, change: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let postgres_url = match db {
             Db::Sqlite => None,

@@ -30,13 +30,28 @@ async fn the_calendar_feed_is_private_neutral_rotatable_and_empty_while_paused()
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     // Open a round so the feed has a rhythm to follow.
-    a.get(&format!("/api/v1/spaces/{space}/checkins/current")).await;
-    let cal: Value = a.get(&format!("/api/v1/spaces/{space}/calendar")).await.json().await.unwrap();
+    a.get(&format!("/api/v1/spaces/{space}/checkins/current"))
+        .await;
+    let cal: Value = a
+        .get(&format!("/api/v1/spaces/{space}/calendar"))
+        .await
+        .json()
+        .await
+        .unwrap();
     let url = cal["url"].as_str().unwrap().to_string();
     assert_eq!(cal["title"], "Check-in");
     assert!(url.starts_with(&app.base) && url.ends_with(".ics"));
-    let again: Value = a.get(&format!("/api/v1/spaces/{space}/calendar")).await.json().await.unwrap();
-    assert_eq!(again["url"], url.as_str(), "the address is stable until rotated");
+    let again: Value = a
+        .get(&format!("/api/v1/spaces/{space}/calendar"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        again["url"],
+        url.as_str(),
+        "the address is stable until rotated"
+    );
     let (status, text) = fetch(&url).await;
     assert_eq!(status, StatusCode::OK);
     let list = events(&text);
@@ -48,12 +63,29 @@ async fn the_calendar_feed_is_private_neutral_rotatable_and_empty_while_paused()
     }
     assert!(!text.contains("Alex") && !text.contains("Sam") && !text.contains("Our space"));
     // Someone else's feed is their own.
-    let theirs: Value = b.get(&format!("/api/v1/spaces/{space}/calendar")).await.json().await.unwrap();
+    let theirs: Value = b
+        .get(&format!("/api/v1/spaces/{space}/calendar"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_ne!(theirs["url"], url.as_str());
     // A chosen title, escaped properly, survives rotation; the old address stops working.
     let csrf = a.csrf().await;
-    a.form(&format!("/spaces/{space}/calendar/title"), &[("csrf", &csrf), ("value", "Tea, talk; notes")]).await;
-    let rotated: Value = a.post(&format!("/api/v1/spaces/{space}/calendar/rotate"), json!({})).await.json().await.unwrap();
+    a.form(
+        &format!("/spaces/{space}/calendar/title"),
+        &[("csrf", &csrf), ("value", "Tea, talk; notes")],
+    )
+    .await;
+    let rotated: Value = a
+        .post(
+            &format!("/api/v1/spaces/{space}/calendar/rotate"),
+            json!({}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     let new_url = rotated["url"].as_str().unwrap();
     assert_ne!(new_url, url);
     assert_eq!(fetch(&url).await.0, StatusCode::NOT_FOUND);
@@ -61,9 +93,15 @@ async fn the_calendar_feed_is_private_neutral_rotatable_and_empty_while_paused()
     assert_eq!(status, StatusCode::OK);
     assert_eq!(events(&text)[0].get_summary(), Some("Tea, talk; notes"));
     // D2: while paused, nothing is scheduled.
-    a.post(&format!("/api/v1/spaces/{space}/pause"), json!({})).await;
+    a.post(&format!("/api/v1/spaces/{space}/pause"), json!({}))
+        .await;
     assert!(events(&fetch(new_url).await.1).is_empty());
-    assert_eq!(fetch(&format!("{}/calendar/not-a-secret.ics", app.base)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        fetch(&format!("{}/calendar/not-a-secret.ics", app.base))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
 }
 
 /// A tiny SMTP sink: speaks just enough SMTP for one message and hands back what it received.
@@ -110,7 +148,12 @@ async fn email_reminders_are_off_by_default_neutral_and_wait_while_paused() {
     let plain = TestApp::spawn().await;
     let (a, _b, space) = plain.couple().await;
     let csrf = a.csrf().await;
-    let res = a.form(&format!("/spaces/{space}/reminders/email"), &[("csrf", &csrf), ("value", "a@example.org")]).await;
+    let res = a
+        .form(
+            &format!("/spaces/{space}/reminders/email"),
+            &[("csrf", &csrf), ("value", "a@example.org")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
 
     let (port, sink) = smtp_sink().await;
@@ -123,20 +166,39 @@ async fn email_reminders_are_off_by_default_neutral_and_wait_while_paused() {
     .await;
     let (a, b, space) = app.couple().await;
     let csrf = a.csrf().await;
-    let res = a.form(&format!("/spaces/{space}/reminders/email"), &[("csrf", &csrf), ("value", "not an address")]).await;
+    let res = a
+        .form(
+            &format!("/spaces/{space}/reminders/email"),
+            &[("csrf", &csrf), ("value", "not an address")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = a.form(&format!("/spaces/{space}/reminders/email"), &[("csrf", &csrf), ("value", "alex@example.org")]).await;
+    let res = a
+        .form(
+            &format!("/spaces/{space}/reminders/email"),
+            &[("csrf", &csrf), ("value", "alex@example.org")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    b.get(&format!("/api/v1/spaces/{space}/checkins/current")).await;
+    b.get(&format!("/api/v1/spaces/{space}/checkins/current"))
+        .await;
     // The reminder falls due two days before the round closes; a pause holds it back.
-    b.post(&format!("/api/v1/spaces/{space}/pause"), json!({})).await;
+    b.post(&format!("/api/v1/spaces/{space}/pause"), json!({}))
+        .await;
     app.clock().advance(12 * 24 * 3600 + 10);
     app.run_jobs().await;
-    assert!(!sink.is_finished(), "nothing is sent while the space is paused");
-    b.delete(&format!("/api/v1/spaces/{space}/pause"), None).await;
+    assert!(
+        !sink.is_finished(),
+        "nothing is sent while the space is paused"
+    );
+    b.delete(&format!("/api/v1/spaces/{space}/pause"), None)
+        .await;
     app.clock().advance(3600 + 10);
     app.run_jobs().await;
-    let seen = tokio::time::timeout(std::time::Duration::from_secs(10), sink).await.unwrap().unwrap();
+    let seen = tokio::time::timeout(std::time::Duration::from_secs(10), sink)
+        .await
+        .unwrap()
+        .unwrap();
     let text = seen.join("\n");
     assert!(text.contains("RCPT TO:<alex@example.org>"), "{text}");
     assert!(text.contains("Subject: A gentle reminder"));
