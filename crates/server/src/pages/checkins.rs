@@ -238,10 +238,12 @@ pub async fn answers(
         fair_say: num(&form.fair_say),
         raise: Some(form.raise),
     };
-    let result = checkins::put_answers(&state, &me, &id, &input)
-        .await
-        .map(|_| ());
-    after(&state, &me, &id, result, "checkin-saved").await
+    let (result, notice) = match checkins::put_answers(&state, &me, &id, &input).await {
+        Ok(view) if view.revealed => (Ok(()), "checkin-revealed"),
+        Ok(_) => (Ok(()), "checkin-saved"),
+        Err(e) => (Err(e), ""),
+    };
+    after(&state, &me, &id, result, notice).await
 }
 
 /// One value picked in a form.

@@ -181,6 +181,7 @@ fn notice_text(key: &str) -> Option<&'static str> {
         "tonight-cleared" => "Cleared.",
         "invited" => "Sent. There's nothing more to do; no answer is owed.",
         "answered" => "Thank you. Your answer is passed on, with no reason attached.",
+        "checkin-revealed" => "Everyone has answered, so the answers are now shown side by side.",
         "checkin-saved" => "Saved. You can change it until everyone's answers are shown.",
         "cadence-chosen" => {
             "Your choice is noted. The rhythm changes once everyone chose the same."

@@ -89,7 +89,9 @@ pub fn charts(t: &Trends) -> Vec<Chart> {
                         .enumerate()
                         .filter_map(|(i, p)| {
                             let v = p.values.iter().find(|(m, _)| m == member).and_then(|(_, a)| pick(a))?;
-                            Some((x_of(i, n), y_of(v), v))
+                            // Members' dots sit side by side, so equal answers never hide each other.
+                            let offset = (mi as i64) * 8 - (t.members.len() as i64 - 1) * 4;
+                            Some((x_of(i, n) + offset, y_of(v), v))
                         })
                         .collect();
                     Series {
