@@ -56,6 +56,9 @@ pub fn load(flags: &Settings) -> anyhow::Result<Config> {
         "operator_name",
         "operator_contact",
         "login_attempts_per_minute",
+        "smtp_url",
+        "mail_from",
+        "jobs_every_secs",
     ]));
     let mut config: Config = figment
         .extract()

@@ -6,11 +6,15 @@
 //! - [`session`]: when a session is still alive.
 //! - [`throttle`]: how long to wait after failed logins.
 //! - [`invite`]: when an invite may still be used.
+//! - [`consent`]: consent now, the pause, quiet after a decline, "go slower", invitations.
+//! - [`checkin`]: check-in cadence, prompts, ground rules and the sealing rule.
 //! - [`inventory`]: the desire inventory: catalog, ratings, matching, honesty guard.
 //! - [`boundaries`]: boundaries, the space agreement, pending changes, history diffs, review.
 
 pub mod account;
 pub mod boundaries;
+pub mod checkin;
+pub mod consent;
 pub mod error;
 pub mod inventory;
 pub mod invite;

@@ -172,6 +172,7 @@ pub async fn start(config: Config) -> anyhow::Result<Server> {
         start_metrics(&metrics_addr).await?;
     }
     spawn_sweeper(state.clone());
+    spawn_jobs(state.clone());
     let (tx, rx) = oneshot::channel();
     let app = build_router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
@@ -218,6 +219,28 @@ async fn start_metrics(addr: &str) -> anyhow::Result<()> {
     let app = Router::new().route("/metrics", get(move || std::future::ready(handle.render())));
     tokio::spawn(async move { axum::serve(listener, app).await });
     Ok(())
+}
+
+/// Runs due jobs from the jobs table (expiry sweep, reminders) every `jobs_every_secs`. Several
+/// instances may run this at once: each job is claimed with a lease.
+fn spawn_jobs(state: AppState) {
+    let worker = uuid::Uuid::new_v4().to_string();
+    tokio::spawn(async move {
+        let every = Duration::from_secs(state.config.jobs_every_secs.max(1));
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            let now = state.clock.now();
+            let result = async {
+                crate::services::reminders::ensure_sweep(state.store.as_ref(), now).await?;
+                crate::services::reminders::run_due_jobs(&state, &worker).await
+            }
+            .await;
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "running jobs failed");
+            }
+        }
+    });
 }
 
 /// Deletes sessions that have idled out or expired, every few minutes; frees Argon2 memory

@@ -36,6 +36,13 @@ pub struct Config {
     pub operator_contact: Option<String>,
     /// Login attempts allowed per client address per minute.
     pub login_attempts_per_minute: u32,
+    /// SMTP server for optional e-mail reminders (`smtp://host:25`, `smtps://user:pass@host:465`,
+    /// `smtp://host:587?tls=required`). Unset (the default): no e-mail is ever sent.
+    pub smtp_url: Option<String>,
+    /// The sender address of reminder e-mails.
+    pub mail_from: Option<String>,
+    /// Seconds between looks at the jobs table (reminders, expiry sweeps).
+    pub jobs_every_secs: u64,
 }
 
 impl Default for Config {
@@ -54,6 +61,9 @@ impl Default for Config {
             operator_name: None,
             operator_contact: None,
             login_attempts_per_minute: 20,
+            smtp_url: None,
+            mail_from: None,
+            jobs_every_secs: 30,
         }
     }
 }
@@ -75,6 +85,9 @@ impl std::fmt::Debug for Config {
             .field("kdf_profile", &self.kdf_profile)
             .field("argon2_concurrency", &self.argon2_concurrency)
             .field("metrics_listen", &self.metrics_listen)
+            // SECURITY: an SMTP URL can carry a password too.
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "[redacted]"))
+            .field("jobs_every_secs", &self.jobs_every_secs)
             .finish_non_exhaustive()
     }
 }

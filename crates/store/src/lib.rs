@@ -5,17 +5,28 @@
 //! - [`open`]: picking a backend from a database URL.
 //! - `sqlite` and `postgres`: the two backends; `shared` holds the SQL they share.
 //! - `migrate`: the embedded migrations of each backend.
+//! - [`ConsentStore`], [`CheckinStore`]: consent now, pauses, invitations, check-ins, reminders
+//!   and jobs (SQL in `consent_sql` and `checkin_sql`), both part of [`Store`].
 
 #[macro_use]
 mod shared;
+#[macro_use]
+mod consent_sql;
+#[macro_use]
+mod checkin_sql;
+mod checkin_store;
+mod consent_store;
 mod error;
 mod migrate;
 mod open;
 mod postgres;
 pub mod rows;
+mod rows_consent;
 mod sqlite;
 mod store;
 
+pub use checkin_store::CheckinStore;
+pub use consent_store::ConsentStore;
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
 pub use open::{Backend, open};

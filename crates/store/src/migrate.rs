@@ -33,6 +33,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "boundaries",
         sql: include_str!("../migrations/sqlite/0004_boundaries.sql"),
     },
+    Migration {
+        version: 5,
+        name: "consent_checkins",
+        sql: include_str!("../migrations/sqlite/0005_consent_checkins.sql"),
+    },
 ];
 
 /// PostgreSQL migrations, from `migrations/postgres/`.
@@ -56,6 +61,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 4,
         name: "boundaries",
         sql: include_str!("../migrations/postgres/0004_boundaries.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "consent_checkins",
+        sql: include_str!("../migrations/postgres/0005_consent_checkins.sql"),
     },
 ];
 

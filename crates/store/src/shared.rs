@@ -96,6 +96,7 @@ macro_rules! impl_store {
             ] {
                 sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
             }
+            delete_user_consent(&mut tx, user_id).await?;
             sqlx::query("DELETE FROM members WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
             let done = sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id).execute(&mut *tx).await?;
             tx.commit().await?;
@@ -338,6 +339,7 @@ macro_rules! impl_store {
             // membership is deleted, which would only clear the author of their items. If the
             // membership turns out not to exist the transaction is rolled back below.
             delete_member_inventory(&mut tx, &l.space_id, &l.member_id).await?;
+            delete_member_consent(&mut tx, &l.member_id).await?;
             let gone = sqlx::query("DELETE FROM members WHERE id = $1 AND space_id = $2 AND user_id = $3")
                 .bind(&l.member_id)
                 .bind(&l.space_id)

@@ -1,12 +1,12 @@
 //! The storage trait. It speaks in rows of ids, times and ciphertext; it never sees plaintext and
 //! holds no business rules beyond what must be atomic.
 
-use crate::Result;
 use crate::rows::*;
+use crate::{CheckinStore, ConsentStore, Result};
 
 /// Storage for Attune. Implemented by [`crate::SqliteStore`] and [`crate::PostgresStore`].
 #[async_trait::async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: ConsentStore + CheckinStore + Send + Sync + 'static {
     /// Which backend this is, for health output and tests.
     fn backend(&self) -> crate::Backend;
     /// Applies missing migrations; safe to call from several instances at once.
@@ -25,7 +25,8 @@ pub trait Store: Send + Sync + 'static {
     async fn update_recovery(&self, user_id: &str, uk_by_recovery: &[u8]) -> Result<()>;
     /// Deletes the account and, by cascade, its sessions, memberships and key copies, with each
     /// membership's private inventory rows (answers, ready marks, round snapshots, custom items
-    /// not offered). Offered custom items stay in their spaces without an author.
+    /// not offered) and private consent, check-in and reminder rows. Offered custom items stay in
+    /// their spaces without an author.
     async fn delete_user(&self, user_id: &str) -> Result<()>;
 
     // Login throttle.
@@ -64,7 +65,9 @@ pub trait Store: Send + Sync + 'static {
     /// Removes a member, rotates the key for those who remain, and drops pending invites.
     /// The leaver's private inventory rows go in the same transaction: their answers, ready
     /// marks, round snapshots and custom items not offered. Offered custom items stay without an
-    /// author. When nobody remains the space is deleted.
+    /// author. Their consent-now state, pause, quiet period, "go slower", invitations, check-in
+    /// answers and choices, calendar feed and reminder opt-in go too. When nobody remains the
+    /// space is deleted.
     async fn leave_space(&self, leave: &Leave) -> Result<()>;
 
     // Invites.

@@ -5,11 +5,16 @@ pub mod account;
 pub mod agreement;
 pub mod auth;
 pub mod boundaries;
+pub mod calendar;
 pub mod changes;
+pub mod checkins;
 pub mod coach;
+pub mod consent;
 pub mod error;
 pub mod inventory;
+pub mod invitations;
 pub mod invites;
+pub mod pause;
 pub mod review;
 pub mod spaces;
 
@@ -89,6 +94,32 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(changes::decline_change))
         .routes(routes!(review::get_review))
         .routes(routes!(review::life_changed))
+        .routes(routes!(
+            consent::put_consent_now,
+            consent::delete_consent_now,
+            consent::get_consent_now
+        ))
+        .routes(routes!(consent::put_slower, consent::delete_slower))
+        .routes(routes!(consent::put_quiet, consent::delete_quiet))
+        .routes(routes!(
+            pause::post_pause,
+            pause::delete_pause,
+            pause::get_pause
+        ))
+        .routes(routes!(
+            invitations::post_invitation,
+            invitations::get_invitations
+        ))
+        .routes(routes!(invitations::answer_invitation))
+        .routes(routes!(checkins::get_current_checkin))
+        .routes(routes!(checkins::put_checkin_answers))
+        .routes(routes!(
+            checkins::get_checkin_cadence,
+            checkins::put_checkin_cadence
+        ))
+        .routes(routes!(checkins::get_checkin_round))
+        .routes(routes!(calendar::get_calendar))
+        .routes(routes!(calendar::rotate_calendar))
         .routes(routes!(coach::coach))
 }
 

@@ -97,7 +97,8 @@ async fn shell(
     let space = spaces::view(state, me, id).await?;
     let shell = Shell::new(state, Some(me), title)
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     Ok((shell, space.id))
 }

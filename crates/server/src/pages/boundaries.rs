@@ -162,7 +162,8 @@ async fn list_page(
     let space = spaces::view(state, me, id).await?;
     let shell = Shell::new(state, Some(me), "Boundaries")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     render(&ListPage {
         shell,
@@ -232,7 +233,8 @@ async fn one_page(
     let space = spaces::view(state, me, id).await?;
     let shell = Shell::new(state, Some(me), "Boundary")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     let (form, error) = match retry {
         Some((form, error)) => (form, Some(error)),

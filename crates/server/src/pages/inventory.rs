@@ -180,7 +180,8 @@ async fn overview_page(
         .collect();
     let shell = Shell::new(state, Some(me), "Our inventory")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     render(&OverviewPage {
         shell,
@@ -284,7 +285,8 @@ async fn category_page(
     let label = category_label(slug);
     let shell = Shell::new(state, Some(me), "Our inventory")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     render(&CategoryPage {
         shell,

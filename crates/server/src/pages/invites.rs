@@ -61,7 +61,8 @@ async fn invite_page(
     let space = spaces::view(state, me, id).await?;
     let shell = Shell::new(state, Some(me), "Invite")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     let now = state.clock.now();
     let invites = invites::list(state, me, id)

@@ -5,16 +5,20 @@ pub mod account;
 pub mod agreement;
 pub mod boundaries;
 pub mod changes;
+pub mod checkins;
 pub mod coach;
 pub mod error;
 pub mod home;
 pub mod info;
 pub mod inventory;
 pub mod invites;
+pub mod pause;
 pub mod reveal;
 pub mod settings;
 pub mod shell;
 pub mod spaces;
+pub mod tonight;
+pub mod trend_chart;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -111,6 +115,35 @@ pub fn router() -> Router<AppState> {
             post(changes::decline),
         )
         .route("/spaces/{id}/life-change", post(changes::life_changed))
+        .route("/spaces/{id}/pause", post(pause::pause))
+        .route("/spaces/{id}/pause/lift", post(pause::lift))
+        .route(
+            "/spaces/{id}/tonight",
+            get(tonight::show).post(tonight::set),
+        )
+        .route("/spaces/{id}/tonight/red", post(tonight::red))
+        .route("/spaces/{id}/tonight/clear", post(tonight::clear))
+        .route("/spaces/{id}/slower", post(tonight::slower))
+        .route("/spaces/{id}/slower/lift", post(tonight::lift_slower))
+        .route("/spaces/{id}/quiet", post(tonight::quiet))
+        .route("/spaces/{id}/quiet/end", post(tonight::end_quiet))
+        .route("/spaces/{id}/invitations", post(tonight::invite))
+        .route(
+            "/spaces/{id}/invitations/{invitation_id}/yes",
+            post(tonight::accept),
+        )
+        .route(
+            "/spaces/{id}/invitations/{invitation_id}/no",
+            post(tonight::decline),
+        )
+        .route("/spaces/{id}/checkins", get(checkins::show))
+        .route("/spaces/{id}/checkins/answers", post(checkins::answers))
+        .route("/spaces/{id}/checkins/cadence", post(checkins::cadence))
+        .route("/spaces/{id}/checkins/trends", get(checkins::trends))
+        .route("/spaces/{id}/calendar/rotate", post(checkins::rotate))
+        .route("/spaces/{id}/calendar/title", post(checkins::title))
+        .route("/spaces/{id}/reminders/email", post(checkins::email))
+        .route("/calendar/{file}", get(checkins::feed))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
         .route("/safety", get(info::safety))

@@ -193,7 +193,8 @@ async fn reveal_page(
         .collect();
     let shell = Shell::new(state, Some(me), "Reveal")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     render(&RevealPage {
         shell,

@@ -1,18 +1,93 @@
 //! The frame around every page: title (neutral in discreet mode), navigation, form token, notice.
 
+use attune_domain::consent::PAUSE_UNDO_SECS;
+
 use crate::services::accounts;
+use crate::services::pause::{self, PauseView};
 use crate::services::sessions::SignedIn;
 use crate::state::AppState;
 
 /// The neutral tab title used in discreet mode.
 pub const NEUTRAL_TITLE: &str = "Notes";
 
-/// A space in the navigation.
+/// A space in the navigation, with its pause control (D2: on every space page).
 pub struct SpaceNav {
     /// The space's id.
     pub id: String,
     /// The space's name.
     pub name: String,
+    /// Whether the space is paused, and whether I can lift (or undo) a pause.
+    pub pause: PauseBar,
+}
+
+/// What the pause control and banner show.
+#[derive(Default)]
+pub struct PauseBar {
+    /// True while anyone's pause stands.
+    pub paused: bool,
+    /// One calm sentence for the banner.
+    pub text: String,
+    /// Whether I have a pause of my own (I can lift it; I don't need to pause again).
+    pub mine: bool,
+    /// Seconds left of the one-tap undo (0 when past).
+    pub undo_left: i64,
+    /// The proposed revisit, in words ("in about 1 day").
+    pub revisit: String,
+}
+
+impl PauseBar {
+    /// Builds the bar from the pause state.
+    pub fn from_view(view: &PauseView, now: i64) -> PauseBar {
+        let mine = view.mine();
+        let others: Vec<&str> = view
+            .pauses
+            .iter()
+            .filter(|p| !p.by_me)
+            .map(|p| p.by.as_str())
+            .collect();
+        let text = match (mine.is_some(), others.is_empty()) {
+            (_, true) if !view.paused => String::new(),
+            (true, true) => {
+                "You paused this space. Everything waits, for everyone, until you lift it.".into()
+            }
+            (true, false) => format!(
+                "You and {} paused this space. Everything waits until each pause is lifted.",
+                others.join(", ")
+            ),
+            (false, _) => format!(
+                "{} paused this space. Everything waits until they lift it. Nobody needs to explain.",
+                others.join(", ")
+            ),
+        };
+        let revisit_at = view
+            .pauses
+            .iter()
+            .map(|p| p.revisit_at)
+            .max()
+            .unwrap_or(now);
+        PauseBar {
+            paused: view.paused,
+            text,
+            mine: mine.is_some(),
+            undo_left: mine
+                .filter(|p| p.can_undo)
+                .map(|p| (p.paused_at + PAUSE_UNDO_SECS - now).max(0))
+                .unwrap_or(0),
+            revisit: in_words(revisit_at - now),
+        }
+    }
+}
+
+/// A span of time in calm words ("in about 3 hours").
+pub fn in_words(secs: i64) -> String {
+    let hours = (secs + 1800) / 3600;
+    if secs <= 90 * 60 {
+        "within the hour".into()
+    } else if hours < 36 {
+        format!("in about {hours} hours")
+    } else {
+        format!("in about {} days", (secs + 43_200) / 86_400)
+    }
 }
 
 /// What base.html needs.
@@ -54,11 +129,26 @@ impl Shell {
         }
     }
 
-    /// Adds the space navigation.
-    pub fn in_space(mut self, id: &str, name: &str) -> Shell {
+    /// Adds the space navigation and its pause control. Every space page calls this, so every
+    /// space page carries the pause (D2).
+    pub async fn in_space(
+        mut self,
+        state: &AppState,
+        me: &SignedIn,
+        id: &str,
+        name: &str,
+    ) -> Shell {
+        let pause = match pause::view(state, me, id).await {
+            Ok(view) => PauseBar::from_view(&view, state.clock.now()),
+            Err(e) => {
+                e.log();
+                PauseBar::default()
+            }
+        };
         self.space = Some(SpaceNav {
             id: id.into(),
             name: name.into(),
+            pause,
         });
         self
     }
@@ -94,6 +184,19 @@ fn notice_text(key: &str) -> Option<&'static str> {
         "life-change" => {
             "Everything is marked to look at again, whenever you're ready. There's no rush."
         }
+        "paused" => "Paused. Everyone in this space sees it now.",
+        "pause-undone" => "Undone. It's as if the pause never happened.",
+        "pause-lifted" => "Your pause is lifted.",
+        "tonight-saved" => "Saved. It disappears on its own when it expires.",
+        "tonight-cleared" => "Cleared.",
+        "invited" => "Sent. There's nothing more to do; no answer is owed.",
+        "answered" => "Thank you. Your answer is passed on, with no reason attached.",
+        "checkin-revealed" => "Everyone has answered, so the answers are now shown side by side.",
+        "checkin-saved" => "Saved. You can change it until everyone's answers are shown.",
+        "cadence-chosen" => {
+            "Your choice is noted. The rhythm changes once everyone chose the same."
+        }
+        "rotated" => "A new address is ready. The old one no longer works.",
         _ => return None,
     })
 }

@@ -78,7 +78,8 @@ pub async fn overview(
     let space = spaces::view(&state, &me, &id).await?;
     let shell = Shell::new(&state, Some(&me), "Overview")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(&state, &me, &space.id, &space.name)
+        .await
         .with_notice(q.n.as_deref());
     let review = review::summary(&state, &me, &id).await?;
     render(&OverviewPage {
@@ -99,7 +100,8 @@ async fn members_page(
     let space = spaces::view(state, me, id).await?;
     let shell = Shell::new(state, Some(me), "Members")
         .await
-        .in_space(&space.id, &space.name)
+        .in_space(state, me, &space.id, &space.name)
+        .await
         .with_notice(notice);
     let mine = space.members.iter().find(|m| m.is_me);
     let my_name = mine.map(|m| m.display_name.clone()).unwrap_or_default();

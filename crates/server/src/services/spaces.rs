@@ -126,7 +126,7 @@ async fn open_name(state: &AppState, m: &mut Membership) -> AppResult<String> {
     Ok(String::from_utf8_lossy(&plain).into_owned())
 }
 
-async fn open_profile(
+pub(crate) async fn open_profile(
     state: &AppState,
     keys: &mut SpaceKeys,
     member: &MemberRow,

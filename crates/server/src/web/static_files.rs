@@ -36,6 +36,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/enhance.js"),
     ),
     (
+        "pause.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/pause.js"),
+    ),
+    (
         "manifest.webmanifest",
         "application/manifest+json",
         include_bytes!("../../static/manifest.webmanifest"),

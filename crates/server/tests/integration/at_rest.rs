@@ -36,6 +36,16 @@ const CANARIES: &[&str] = &[
     "CANARY-AFTERCARE-6514",
     "CANARY-AGREEMENT-REASON-7625",
     "CANARY-LIFE-NOTE-8736",
+    "CANARY-TONIGHT-GOOD-1187",
+    "CANARY-TONIGHT-OFF-2291",
+    "CANARY-CHECKIN-IMPACT-3301",
+    "CANARY-CHECKIN-GOOD-3302",
+    "CANARY-CHECKIN-TRUST-3303",
+    "CANARY-CHECKIN-LIMITS-3304",
+    "CANARY-CHECKIN-RAISE-3305",
+    "CANARY-CHECKIN-B-3306",
+    "CANARY-CAL-TITLE-7781",
+    "canary-mail-4410@example.org",
 ];
 
 /// Types a canary into every field of boundaries, the agreement and review (C1–C5), including
@@ -89,6 +99,11 @@ async fn fill_boundary_fields(a: &crate::helpers::Person, b: &crate::helpers::Pe
         )
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
+}
+
+/// Servers for these tests accept e-mail reminder addresses (nothing is ever sent to this port).
+fn with_smtp(c: &mut attune_server::Config) {
+    c.smtp_url = Some("smtp://127.0.0.1:9".into());
 }
 
 /// Types a canary into every field a person can fill, and returns secrets that must not be stored either.
@@ -154,7 +169,71 @@ async fn fill_every_field(app: &TestApp) -> Vec<String> {
         StatusCode::OK
     );
     fill_boundary_fields(&a, &b, &space).await;
+    // Consent now, check-ins and reminders (D1, E1, E6).
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "yellow", "good": "CANARY-TONIGHT-GOOD-1187", "off": "CANARY-TONIGHT-OFF-2291"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"comfort": 4, "impact": "CANARY-CHECKIN-IMPACT-3301", "good": "CANARY-CHECKIN-GOOD-3302",
+                "trust": "CANARY-CHECKIN-TRUST-3303", "limits": "CANARY-CHECKIN-LIMITS-3304",
+                "raise": "CANARY-CHECKIN-RAISE-3305"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = b
+        .put(
+            &format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"heard": 2, "good": "CANARY-CHECKIN-B-3306"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let csrf = a.csrf().await;
+    let res = a
+        .form(
+            &format!("/spaces/{space}/calendar/title"),
+            &[("csrf", &csrf), ("value", "CANARY-CAL-TITLE-7781")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = a
+        .form(
+            &format!("/spaces/{space}/reminders/email"),
+            &[("csrf", &csrf), ("value", "canary-mail-4410@example.org")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let calendar: serde_json::Value = a
+        .get(&format!("/api/v1/spaces/{space}/calendar"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let feed_secret = calendar["url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".ics")
+        .to_string();
+    let feed = reqwest::get(calendar["url"].as_str().unwrap())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        feed.contains("CANARY-CAL-TITLE-7781"),
+        "the feed itself carries the chosen title"
+    );
     vec![
+        feed_secret,
         invite.clone(),
         invite.replace('-', ""),
         signup["recovery_code"].as_str().unwrap().to_string(),
@@ -184,7 +263,9 @@ fn all_needles(secrets: Vec<String>) -> Vec<String> {
 
 #[tokio::test]
 async fn nothing_readable_at_rest_in_sqlite_files() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_configured(Db::Sqlite, with_smtp)
+        .await
+        .unwrap();
     let secrets = fill_every_field(&app).await;
     let needles = all_needles(secrets);
     let data = app.dir.path().join("data");
@@ -208,7 +289,7 @@ async fn nothing_readable_at_rest_in_sqlite_files() {
 
 #[tokio::test]
 async fn nothing_readable_at_rest_in_a_postgres_dump() {
-    let Some(app) = TestApp::spawn_on(Db::Postgres).await else {
+    let Some(app) = TestApp::spawn_configured(Db::Postgres, with_smtp).await else {
         return;
     };
     let secrets = fill_every_field(&app).await;

@@ -53,6 +53,102 @@ fn api_routes(space: &str, ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
             None,
         ),
         (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/consent-now"),
+            Some(json!({"light": "green"})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/consent-now"),
+            None,
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/spaces/{space}/consent-now"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/slower"),
+            Some(json!({"ceiling": 2})),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/spaces/{space}/slower"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/quiet"),
+            Some(json!({"hours": 24})),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/spaces/{space}/quiet"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/pause"),
+            Some(json!({})),
+        ),
+        (Method::GET, format!("/api/v1/spaces/{space}/pause"), None),
+        (
+            Method::DELETE,
+            format!("/api/v1/spaces/{space}/pause"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/invitations"),
+            Some(json!({})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/invitations"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/invitations/{invite}"),
+            Some(json!({"answer": "no"})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/checkins/current"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            Some(json!({"comfort": 3})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/checkins/cadence"),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/spaces/{space}/checkins/cadence"),
+            Some(json!({"cadence": "weekly"})),
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/checkins/{invite}"),
+            None,
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/spaces/{space}/calendar"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/spaces/{space}/calendar/rotate"),
+            Some(json!({})),
+        ),
+        (
             Method::POST,
             format!("/api/v1/spaces/{space}/inventory/custom"),
             Some(json!({"title": "Stargazing", "intensity": 1, "roles": ["either"]})),
@@ -181,6 +277,32 @@ fn page_routes(space: &str, ids: &Ids) -> Vec<(Method, String)> {
             Method::POST,
             format!("/spaces/{space}/invites/{invite}/withdraw"),
         ),
+        (Method::GET, format!("/spaces/{space}/tonight")),
+        (Method::POST, format!("/spaces/{space}/tonight")),
+        (Method::POST, format!("/spaces/{space}/tonight/red")),
+        (Method::POST, format!("/spaces/{space}/tonight/clear")),
+        (Method::POST, format!("/spaces/{space}/slower")),
+        (Method::POST, format!("/spaces/{space}/slower/lift")),
+        (Method::POST, format!("/spaces/{space}/quiet")),
+        (Method::POST, format!("/spaces/{space}/quiet/end")),
+        (Method::POST, format!("/spaces/{space}/pause")),
+        (Method::POST, format!("/spaces/{space}/pause/lift")),
+        (Method::POST, format!("/spaces/{space}/invitations")),
+        (
+            Method::POST,
+            format!("/spaces/{space}/invitations/{invite}/yes"),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/invitations/{invite}/no"),
+        ),
+        (Method::GET, format!("/spaces/{space}/checkins")),
+        (Method::POST, format!("/spaces/{space}/checkins/answers")),
+        (Method::POST, format!("/spaces/{space}/checkins/cadence")),
+        (Method::GET, format!("/spaces/{space}/checkins/trends")),
+        (Method::POST, format!("/spaces/{space}/calendar/rotate")),
+        (Method::POST, format!("/spaces/{space}/calendar/title")),
+        (Method::POST, format!("/spaces/{space}/reminders/email")),
         (Method::POST, format!("/spaces/{space}/leave")),
         (Method::GET, format!("/spaces/{space}/boundaries")),
         (Method::POST, format!("/spaces/{space}/boundaries")),
@@ -376,6 +498,10 @@ async fn the_matrix_covers_every_api_route_that_names_a_space() {
         if !path.starts_with("/spaces/{id}") {
             continue;
         }
+        // The matrix fills every inner id (invite, invitation, round) with one foreign id.
+        let path = path
+            .replace("{invitation_id}", "{invite_id}")
+            .replace("{round_id}", "{invite_id}");
         for method in item.as_object().unwrap().keys() {
             let key = format!("{method} {path}");
             assert!(

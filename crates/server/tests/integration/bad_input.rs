@@ -157,6 +157,9 @@ async fn random_bodies_never_cause_a_server_error() {
         "/api/v1/invites/accept".into(),
         "/api/v1/coach".into(),
         format!("/api/v1/spaces/{space}/invites"),
+        format!("/api/v1/spaces/{space}/pause"),
+        format!("/api/v1/spaces/{space}/invitations"),
+        format!("/api/v1/spaces/{space}/calendar/rotate"),
     ];
     let mut seed: u64 = 0x5eed;
     let mut next = || {
@@ -205,4 +208,161 @@ async fn the_coach_refuses_text_over_its_limit_and_checks_the_rest() {
         .post("/api/v1/coach", json!({"text": "a".repeat(10_001)}))
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// Every consent-now, pause, check-in and reminder field has a limit and a clear 422 message;
+/// wrong shapes get 400; nothing answers 500.
+#[tokio::test]
+async fn consent_and_checkin_fields_are_checked_with_clear_messages() {
+    let app = TestApp::spawn().await;
+    let (a, _b, space) = app.couple().await;
+    let long = "x".repeat(301);
+    let longer = "y".repeat(2001);
+    let cases: Vec<(&str, String, serde_json::Value, &str)> = vec![
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "blue"}),
+            "light",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "red", "hours": 0}),
+            "hours",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "red", "hours": 49}),
+            "hours",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "red", "good": long}),
+            "good",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "red", "off": "a\u{0}b"}),
+            "off",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/slower"),
+            json!({"ceiling": 5}),
+            "ceiling",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/quiet"),
+            json!({"hours": 0}),
+            "quiet_hours",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/quiet"),
+            json!({"hours": 337}),
+            "quiet_hours",
+        ),
+        (
+            "POST",
+            format!("/api/v1/spaces/{space}/pause"),
+            json!({"revisit_at": 5}),
+            "revisit_at",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"comfort": 0}),
+            "comfort",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"fair_say": 6}),
+            "fair_say",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"raise": longer}),
+            "raise",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"trust": "\u{7}"}),
+            "trust",
+        ),
+        (
+            "PUT",
+            format!("/api/v1/spaces/{space}/checkins/cadence"),
+            json!({"cadence": "daily"}),
+            "cadence",
+        ),
+        (
+            "POST",
+            format!("/api/v1/spaces/{space}/invitations"),
+            json!({"to": "someone-else"}),
+            "to",
+        ),
+    ];
+    for (method, path, body, field) in cases {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let res = a
+            .req(method.clone(), &path)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let json: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{method} {path} {body}"
+        );
+        assert_eq!(json["error"]["field"], field, "{body}");
+        assert!(json["error"]["message"].as_str().unwrap().len() > 10);
+    }
+    for (path, body) in [
+        (
+            format!("/api/v1/spaces/{space}/consent-now"),
+            json!({"light": "red", "mood": "x"}),
+        ),
+        (
+            format!("/api/v1/spaces/{space}/checkins/current/answers"),
+            json!({"comfort": "four"}),
+        ),
+        (format!("/api/v1/spaces/{space}/slower"), json!({})),
+    ] {
+        let res = a.put(&path, body.clone()).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{path} {body}");
+    }
+    let res = a
+        .post(&format!("/api/v1/spaces/{space}/pause"), json!(["x"]))
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/invitations/nope"),
+            json!({"answer": "maybe"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = a
+        .put(
+            &format!("/api/v1/spaces/{space}/invitations/nope"),
+            json!({"answer": "no"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let long_id = "z".repeat(200);
+    let res = a
+        .get(&format!("/api/v1/spaces/{space}/checkins/{long_id}"))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

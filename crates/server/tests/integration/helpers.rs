@@ -66,21 +66,45 @@ impl TestApp {
             .expect("sqlite always available")
     }
 
+    /// A server on a fresh SQLite database with some configuration changed.
+    pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> TestApp {
+        Self::spawn_configured(Db::Sqlite, change)
+            .await
+            .expect("sqlite always available")
+    }
+
+    /// A server whose sessions outlast the clock jumps of tests that move time by days.
+    pub async fn spawn_long_sessions() -> TestApp {
+        Self::spawn_with(|c| {
+            c.session_lifetime_hours = 24 * 365;
+            c.idle_timeout_minutes = 60 * 24 * 365;
+        })
+        .await
+    }
+
     /// A server on the given backend; `None` when PostgreSQL is not configured outside strict mode.
     pub async fn spawn_on(db: Db) -> Option<TestApp> {
+        Self::spawn_configured(db, |_| {}).await
+    }
+
+    /// A server on the given backend with some configuration changed.
+    pub async fn spawn_configured(db: Db, change: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let postgres_url = match db {
             Db::Sqlite => None,
             Db::Postgres => Some(fresh_postgres_database().await?),
         };
-        let config = Config {
+        let mut config = Config {
             data_dir: dir.path().join("data"),
             listen: "127.0.0.1:0".into(),
             database_url: postgres_url.clone(),
             kdf_profile: "test".into(),
             login_attempts_per_minute: 10_000,
+            // Tests run jobs themselves (`run_jobs`), so the background loop stays out of the way.
+            jobs_every_secs: 3600,
             ..Config::default()
         };
+        change(&mut config);
         let server = attune_server::start(config).await.expect("server starts");
         let base = server.origin.clone();
         Some(TestApp {
@@ -132,6 +156,22 @@ impl TestApp {
         let res = b.accept(&code, "Sam").await;
         assert_eq!(res.status(), StatusCode::OK);
         (a, b, space)
+    }
+
+    /// Runs every due job now, as the background loop would; returns how many ran.
+    pub async fn run_jobs(&self) -> usize {
+        let state = &self.server.state;
+        attune_server::services::reminders::ensure_sweep(state.store.as_ref(), state.clock.now())
+            .await
+            .expect("sweep job");
+        attune_server::services::reminders::run_due_jobs(state, "test-worker")
+            .await
+            .expect("jobs run")
+    }
+
+    /// The SQLite database file.
+    pub fn sqlite_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("data").join("attune.db")
     }
 
     /// The server's clock, to move time forward.

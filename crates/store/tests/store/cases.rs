@@ -42,7 +42,7 @@ fn member(id: &str, space: &str, user: &str, at: i64) -> MemberRow {
     }
 }
 
-fn key(space: &str, user: &str, version: i64) -> SpaceKeyRow {
+pub(crate) fn key(space: &str, user: &str, version: i64) -> SpaceKeyRow {
     SpaceKeyRow {
         space_id: space.into(),
         user_id: user.into(),
@@ -341,7 +341,7 @@ pub async fn migrating_twice_is_harmless(s: &dyn Store) {
 // Desire inventory.
 
 /// A space "s1" founded by u1 (member m-u1) that u2 (member m-u2) joined.
-async fn space_of_two(s: &dyn Store) {
+pub(crate) async fn space_of_two(s: &dyn Store) {
     space_with_founder(s, "s1", "u1").await;
     s.create_user(&user("u2")).await.unwrap();
     s.create_invite(&invite("i1", "s1", "m-u1")).await.unwrap();
@@ -1019,3 +1019,4 @@ pub async fn review_dates_are_set_and_cleared(s: &dyn Store) {
         Err(StoreError::NotFound)
     ));
 }
+pub use crate::consent_cases::*;

@@ -1,6 +1,7 @@
 //! Store conformance suite: every case runs on both backends as `sqlite::<name>` and `postgres::<name>`.
 
 mod cases;
+mod consent_cases;
 mod migrations;
 mod support;
 
@@ -65,4 +66,13 @@ on_both_backends!(
     a_tightening_withdraws_the_pending_change_of_its_boundary,
     leaving_keeps_the_shared_history_and_withdraws_pending_changes,
     review_dates_are_set_and_cleared,
+    consent_state_is_deleted_on_expiry,
+    only_the_pauser_lifts_a_pause,
+    quiet_periods_only_grow_until_ended,
+    an_invitation_is_answered_once_by_its_recipient,
+    cadence_change_needs_everyone,
+    checkin_answers_change_only_while_sealed,
+    a_job_is_claimed_by_one_worker_at_a_time,
+    leaving_deletes_the_members_consent_and_checkin_rows,
+    deleting_a_user_deletes_their_consent_and_checkin_rows,
 );
