@@ -8,6 +8,7 @@ pub mod home;
 pub mod info;
 pub mod inventory;
 pub mod invites;
+pub mod learn;
 pub mod reveal;
 pub mod settings;
 pub mod shell;
@@ -78,6 +79,9 @@ pub fn router() -> Router<AppState> {
         )
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
+        // The learning library (K1): public, stores nothing, same shell and quick exit.
+        .route("/learn", get(learn::index))
+        .route("/learn/{topic}", get(learn::topic))
         .route("/safety", get(info::safety))
         .route("/about", get(info::about))
         .route("/away", get(info::away))
