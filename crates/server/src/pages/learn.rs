@@ -156,6 +156,8 @@ pub async fn index(
 }
 
 /// GET /learn/{topic}: unknown topics are a plain 404.
+// SECURITY: which topic someone reads is never stored or logged: request logs carry no paths
+// and metrics only the route template `/learn/{topic}`.
 pub async fn topic(
     State(state): State<AppState>,
     MaybeUser(me): MaybeUser,
