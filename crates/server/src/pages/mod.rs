@@ -12,6 +12,7 @@ pub mod home;
 pub mod info;
 pub mod inventory;
 pub mod invites;
+pub mod learn;
 pub mod pause;
 pub mod reveal;
 pub mod settings;
@@ -146,6 +147,9 @@ pub fn router() -> Router<AppState> {
         .route("/calendar/{file}", get(checkins::feed))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
+        // The learning library (K1): public, stores nothing, same shell and quick exit.
+        .route("/learn", get(learn::index))
+        .route("/learn/{topic}", get(learn::topic))
         .route("/safety", get(info::safety))
         .route("/about", get(info::about))
         .route("/away", get(info::away))

@@ -14,6 +14,7 @@ mod inventory;
 mod inventory_custom;
 mod inventory_pages;
 mod invites;
+mod learn;
 mod openapi;
 mod pages;
 mod reminders;
