@@ -612,6 +612,12 @@ const FEELING: &[&str] = &[
     "annoyed", "bothered",
 ];
 
+/// An "-ly" intensifier ("massively", "completely", "wildly").
+pub(crate) fn is_ly(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "lovely" | "silly" | "holy" | "jolly" | "friendly" | "early" | "likely" | "ugly"))
+        || matches!(w, "so" | "way" | "totally" | "just" | "being" | "really" | "such")
+}
+
 /// Looks up a list by name; unknown names give an empty list.
 pub(crate) fn set(name: &str) -> &'static [&'static str] {
     match name {
@@ -1515,6 +1521,7 @@ pub(crate) fn class(name: &str) -> fn(&str) -> bool {
         "dism" => is_dismiss,
         "vice" => is_vice,
         "negfeel" => is_neg_feeling,
+        "ly" => is_ly,
         _ => |_| false,
     }
 }
