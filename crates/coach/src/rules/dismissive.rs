@@ -200,9 +200,20 @@ fn shouted(doc: &Doc, i: usize) -> bool {
     })
 }
 
+/// "so dramatic telling that story": describes a performance, not a reaction to hurt.
+fn performing(doc: &Doc, e: usize) -> bool {
+    let w = doc.word(e);
+    w.ends_with("ing")
+        && !matches!(
+            w,
+            "crying" | "sulking" | "moaning" | "whining" | "complaining" | "getting" | "reacting"
+                | "acting" | "carrying" | "freaking" | "making" | "being" | "going" | "about"
+        )
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
-    PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(not_to),
+    PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(|d, s, e| not_to(d, s, e) && !performing(d, e)),
     PatRule::new("you (always|constantly|just)? (overreact*|over-react*|overthink*)"),
     PatRule::new("you (always|constantly|just|are)? (blow*|blew) (this|it|everything|things) (way|totally|completely)? out of (all)? proportion"),
     PatRule::new("you (always|constantly|just|really)? (make|makes|made) (a|such a)? (big deal|fuss|drama|mountain|huge deal|thing) (out of|about|over) (nothing|everything|every little thing|little things)"),
@@ -256,6 +267,7 @@ pub(crate) const RULES: &[PatRule] = &[
         PatRule::new("(you are|you were) (honestly|just|really|literally|seriously|totally|actually)? (being|acting|getting)? (so|a bit|a little|really|way|just|kind of|sort of|pretty|too)? (a bit much|too much|extra|ott|over the top|%dism)").guard(|d, s, e| {
         not_to(d, s, e)
             && super::main_claim(d, s)
+            && !performing(d, e)
             && !matches!(
                 d.word(e - 1),
                 "needy" | "clingy" | "childish" | "jealous" | "moody" | "grumpy" | "sulky" | "stroppy"
