@@ -30,7 +30,7 @@ pub(crate) fn expand(word: &str) -> Option<&'static [&'static str]> {
         "i'm" | "im" => &["i", "am"],
         "i've" | "ive" => &["i", "have"],
         "i'll" => &["i", "will"],
-        "i'd" => &["i", "would"],
+        "i'd" | "id" => &["i", "would"],
         "we're" => &["we", "are"],
         "we'll" => &["we", "will"],
         "we've" => &["we", "have"],

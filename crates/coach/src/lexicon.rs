@@ -652,8 +652,25 @@ const FEELING: &[&str] = &[
 
 /// An "-ly" intensifier ("massively", "completely", "wildly").
 pub(crate) fn is_ly(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "lovely" | "silly" | "holy" | "jolly" | "friendly" | "early" | "likely" | "ugly"))
-        || matches!(w, "so" | "way" | "totally" | "just" | "being" | "really" | "such")
+    (w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "only"
+                | "family"
+                | "lovely"
+                | "silly"
+                | "holy"
+                | "jolly"
+                | "friendly"
+                | "early"
+                | "likely"
+                | "ugly"
+        ))
+        || matches!(
+            w,
+            "so" | "way" | "totally" | "just" | "being" | "really" | "such"
+        )
 }
 
 /// Looks up a list by name; unknown names give an empty list.

@@ -103,11 +103,11 @@ const POSSESSIVE_BEFORE: &[&str] = &[
     "on", "in", "at", "with", "for", "to", "of", "about", "from", "by", "into", "over", "off",
     "check", "checking", "checked", "checks", "all", "leave", "left", "love", "hate", "miss",
     "get", "got", "take", "took", "make", "made", "do", "did", "is", "was", "ruin", "ruined",
-    "ruining", "through", "up", "out", "than", "keep", "kept", "lost", "lose", "forgot",
-    "forget", "after", "before", "under", "behind", "around", "round", "near", "tell",
-    "told", "call", "called", "text", "texted", "see", "saw", "meet", "met", "bring", "brought",
-    "drop", "dropped", "use", "used", "pick", "picked", "clean", "tidy", "wash", "fix",
-    "put", "touch", "open", "close", "charge", "answer", "answered", "ignore", "ignored",
+    "ruining", "through", "up", "out", "than", "keep", "kept", "lost", "lose", "forgot", "forget",
+    "after", "before", "under", "behind", "around", "round", "near", "tell", "told", "call",
+    "called", "text", "texted", "see", "saw", "meet", "met", "bring", "brought", "drop", "dropped",
+    "use", "used", "pick", "picked", "clean", "tidy", "wash", "fix", "put", "touch", "open",
+    "close", "charge", "answer", "answered", "ignore", "ignored",
 ];
 
 /// Marks which chars are real quotation marks (paired) and which chars lie inside quotes.

@@ -73,9 +73,26 @@ fn polarity(doc: &Doc, i: usize, end: usize) -> Polarity {
                 || crate::lexicon::is_trait(w)
                 || matches!(
                     w,
-                    "burden" | "bad" | "small" | "stupid" | "guilty" | "silly" | "wrong" | "judged"
-                        | "rushed" | "pressured" | "pressure" | "ashamed" | "unwanted" | "weird"
-                        | "dirty" | "unsafe" | "ugly" | "worthless" | "invisible" | "crazy"
+                    "burden"
+                        | "bad"
+                        | "small"
+                        | "stupid"
+                        | "guilty"
+                        | "silly"
+                        | "wrong"
+                        | "judged"
+                        | "rushed"
+                        | "pressured"
+                        | "pressure"
+                        | "ashamed"
+                        | "unwanted"
+                        | "weird"
+                        | "dirty"
+                        | "unsafe"
+                        | "ugly"
+                        | "worthless"
+                        | "invisible"
+                        | "crazy"
                 )
         });
         return match last {
@@ -297,8 +314,18 @@ fn check_repeat_marker(doc: &Doc, sentence: usize, out: &mut Vec<Hit>) -> bool {
             || (w == "again" && prev == "and" && i >= r.start + 2 && doc.word(i - 2) == "time")
             || (w == "time" && prev == "after" && i >= r.start + 2 && doc.word(i - 2) == "time")
             || (w == "time" && prev == "the" && i >= r.start + 2 && doc.word(i - 2) == "all")
-            || (matches!(w, "day" | "night" | "morning" | "weekend" | "week" | "evening")
-                && (prev == "every" || (prev == "single" && i >= r.start + 2 && doc.word(i - 2) == "every")))
+            || (prev == "every"
+                && !matches!(
+                    w,
+                    "time" | "one" | "body" | "thing" | "where" | "single" | "other"
+                )
+                && i >= r.start + 2
+                && doc.word(i - 2) != "and")
+            || (matches!(
+                w,
+                "day" | "night" | "morning" | "weekend" | "week" | "evening"
+            ) && (prev == "every"
+                || (prev == "single" && i >= r.start + 2 && doc.word(i - 2) == "every")))
     });
     let Some(m) = marker else {
         return false;
@@ -414,6 +441,12 @@ pub(crate) fn run(doc: &Doc, out: &mut Vec<Hit>) {
                 // "Not one time have you …" reads like "not once".
                 ("one", "time") if i >= start + 2 && doc.word(i - 2) == "not" => {
                     check_not_once(doc, i, start + 1, end)
+                }
+                // "Not a single time have you …" too.
+                ("single", "time")
+                    if i >= start + 3 && doc.word(i - 2) == "a" && doc.word(i - 3) == "not" =>
+                {
+                    check_not_once(doc, i, start + 2, end)
                 }
                 ("for", "once")
                     if !super::yes_no_question(doc, i) || for_once_after_you(doc, i, start) =>

@@ -170,14 +170,37 @@ fn not_a_choice(doc: &Doc, _s: usize, e: usize) -> bool {
 
 /// Words the dismissive rules leave alone that still label the partner's character.
 const CHARACTER_DISM: &[&str] = &[
-    "needy", "clingy", "childish", "moody", "grumpy", "sulky", "stroppy", "mardy", "difficult",
-    "uptight", "prudish", "fussy", "whiny", "whingy",
+    "needy",
+    "clingy",
+    "childish",
+    "moody",
+    "grumpy",
+    "sulky",
+    "stroppy",
+    "mardy",
+    "difficult",
+    "uptight",
+    "prudish",
+    "fussy",
+    "whiny",
+    "whingy",
 ];
 
 /// Sarcastic praise: "well done", "nice one", "great job", "cheers for", "thanks for".
 const SARCASM: &[&str] = &[
-    "done", "one", "job", "cheers", "thanks", "great", "brilliant", "classic", "typical",
-    "congratulations", "congrats", "bravo", "nice",
+    "done",
+    "one",
+    "job",
+    "cheers",
+    "thanks",
+    "great",
+    "brilliant",
+    "classic",
+    "typical",
+    "congratulations",
+    "congrats",
+    "bravo",
+    "nice",
 ];
 
 /// A sarcasm opener earlier in the sentence ("well done, you managed to …").
@@ -197,10 +220,22 @@ fn fond_text(doc: &Doc, s: usize) -> bool {
         .get(r.range.end)
         .map_or(doc.chars.len(), |t| t.start)
         .min(doc.chars.len());
-    let text: String = doc.chars[from.min(to)..to].iter().collect::<String>().to_lowercase();
-    ["\u{1F602}", "\u{1F923}", "\u{1F60D}", "\u{2764}", "\u{1F970}", "lol", "haha", "best way"]
+    let text: String = doc.chars[from.min(to)..to]
         .iter()
-        .any(|m| text.contains(m))
+        .collect::<String>()
+        .to_lowercase();
+    [
+        "\u{1F602}",
+        "\u{1F923}",
+        "\u{1F60D}",
+        "\u{2764}",
+        "\u{1F970}",
+        "lol",
+        "haha",
+        "best way",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
 }
 
 /// A ruin verb whose object is the writer and whose sentence laughs or swoons
@@ -211,12 +246,25 @@ fn not_playful_ruin(doc: &Doc, s: usize, e: usize) -> bool {
     let reported = (start..s).any(|i| {
         matches!(
             doc.word(i),
-            "said" | "says" | "told" | "hearing" | "heard" | "felt" | "feel" | "if" | "when"
-                | "whether" | "think" | "thought" | "worry" | "worried" | "afraid" | "that"
+            "said"
+                | "says"
+                | "told"
+                | "hearing"
+                | "heard"
+                | "felt"
+                | "feel"
+                | "if"
+                | "when"
+                | "whether"
+                | "think"
+                | "thought"
+                | "worry"
+                | "worried"
+                | "afraid"
+                | "that"
         )
     });
-    !reported
-        && !(doc.word(e) == "me" && (matches!(doc.word(e + 1), "for") || fond_text(doc, s)))
+    !reported && !(doc.word(e) == "me" && (matches!(doc.word(e + 1), "for") || fond_text(doc, s)))
 }
 
 /// The rules.

@@ -188,7 +188,9 @@ fn reaction_in_sentence(doc: &Doc, s: usize, _e: usize) -> bool {
 /// turned question that opens with "you" and ends on the thing it belittles.
 fn incredulous(doc: &Doc, s: usize, e: usize) -> bool {
     doc.sentence_of(s).is_some_and(|r| {
-        r.question && r.range.end == e && (r.range.start == s || doc.word(r.range.start) == "seriously")
+        r.question
+            && r.range.end == e
+            && (r.range.start == s || doc.word(r.range.start) == "seriously")
     })
 }
 
@@ -206,9 +208,33 @@ fn performing(doc: &Doc, e: usize) -> bool {
     w.ends_with("ing")
         && !matches!(
             w,
-            "crying" | "sulking" | "moaning" | "whining" | "complaining" | "getting" | "reacting"
-                | "acting" | "carrying" | "freaking" | "making" | "being" | "going" | "about"
+            "crying"
+                | "sulking"
+                | "moaning"
+                | "whining"
+                | "complaining"
+                | "getting"
+                | "reacting"
+                | "acting"
+                | "carrying"
+                | "freaking"
+                | "making"
+                | "being"
+                | "going"
+                | "about"
         )
+}
+
+/// "it was just a joke between us, you laughed too and it was lovely": fun both enjoyed.
+fn shared_fun(doc: &Doc, s: usize) -> bool {
+    doc.sentence_of(s).is_some_and(|r| {
+        r.range.clone().any(|i| {
+            matches!(
+                doc.word(i),
+                "lovely" | "laughed" | "enjoyed" | "loved" | "between" | "both" | "fun" | "sweet"
+            )
+        })
+    })
 }
 
 /// The rules.
@@ -236,7 +262,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(about_feelings),
     PatRule::new("calm down").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
     PatRule::new("(relax|chill out|chill|lighten up|toughen up|man up|grow up|settle down|get over it|get over yourself)").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
-    PatRule::new("it (was|is) (just|only) (a|some)? (joke|bit of fun|banter|teasing|a laugh|sex|kiss|hug|game)"),
+    PatRule::new("it (was|is) (just|only) (a|some)? (joke|bit of fun|banter|teasing|a laugh|sex|kiss|hug|game)").guard(|d, s, _e| !shared_fun(d, s)),
     PatRule::new("it is (just|only) (sex|a kiss|a hug|a joke|a bit of fun|banter|a game|words|a photo)"),
     PatRule::new("(can not|could not) you take a joke").keep_negated(),
     PatRule::new("(it is|that is) (all)? in your head"),
@@ -312,4 +338,5 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(who|what kind of person|what adult|what grown adult) (cries|gets upset|gets angry|sulks|freaks out) (over|about|because of)").keep_negated(),
     PatRule::new("(lol|haha|lmao|pfft) (relax|chill|calm down|chill out|settle down)"),
     PatRule::new("you are (blowing|blew|blown) (this|it|things|everything) (way|totally|completely|so|a bit|far)? out of (all)? proportion"),
+    PatRule::new("why are you (even|actually|seriously) (upset|bothered|angry|mad|crying|sulking|offended|annoyed|jealous|hurt|stressed|worried) (about|over|by)?").guard(|d, s, _e| !d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "sorry" | "help" | "tell")))),
 ];

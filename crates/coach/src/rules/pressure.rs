@@ -58,8 +58,25 @@ fn threat_follows(doc: &Doc, s: usize, e: usize) -> bool {
 
 /// Words that make a closing "…then" a sulk or a self-sacrifice rather than a plan.
 const MARTYR: &[&str] = &[
-    "alone", "myself", "own", "sofa", "couch", "floor", "again", "since", "clearly", "obviously",
-    "nothing", "stop", "forget", "bother", "give", "suppose", "cancel", "wait", "keep",
+    "alone",
+    "myself",
+    "own",
+    "sofa",
+    "couch",
+    "floor",
+    "again",
+    "since",
+    "clearly",
+    "obviously",
+    "nothing",
+    "stop",
+    "forget",
+    "bother",
+    "give",
+    "suppose",
+    "cancel",
+    "wait",
+    "keep",
 ];
 
 /// "I guess I'll just sleep on the sofa then (since you clearly …)": the writer withdraws
@@ -70,11 +87,19 @@ fn martyr(doc: &Doc, s: usize, e: usize) -> bool {
         return false;
     };
     let offer = r.clone().any(|i| {
-        matches!(doc.word(i), "unless" | "fancy" | "prefer" | "rather" | "sorry" | "okay" | "ok")
-            && i > s
+        matches!(
+            doc.word(i),
+            "unless" | "fancy" | "prefer" | "rather" | "sorry" | "okay" | "ok"
+        ) && i > s
     }) || doc.sentence_of(s).is_some_and(|x| x.question);
-    !offer && (s..r.end.min(e + 8)).any(|i| MARTYR.contains(&doc.word(i)))
-        && (s..r.end).any(|i| matches!(doc.word(i), "then" | "since" | "alone" | "again" | "clearly"))
+    !offer
+        && (s..r.end.min(e + 8)).any(|i| MARTYR.contains(&doc.word(i)))
+        && (s..r.end).any(|i| {
+            matches!(
+                doc.word(i),
+                "then" | "since" | "alone" | "again" | "clearly"
+            )
+        })
 }
 
 /// A trailing "fine, whatever" / "ok whatever" closes the sentence (or hands over to "I'll …");
@@ -106,7 +131,10 @@ fn not_disclaimed(doc: &Doc, s: usize, _e: usize) -> bool {
     !doc.sentence_of(s).is_some_and(|r| {
         (s..r.range.end).any(|i| {
             doc.word(i) == "not"
-                && matches!(doc.word(i + 1), "mean" | "count" | "commit" | "bind" | "oblige")
+                && matches!(
+                    doc.word(i + 1),
+                    "mean" | "count" | "commit" | "bind" | "oblige"
+                )
         })
     })
 }
@@ -212,7 +240,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(it would|it will|it is going to) be (a|such a)? (total|complete|huge|massive|real)? waste (of money)? if (we|you) (do not|don't|did not|will not|say no|back out|cancel)").keep_negated(),
     PatRule::new("(i have|i) (already)? (paid|booked|bought|put the deposit down|put a deposit down|put down a deposit|spent) ..6 so (it is happening|we are (going|doing|having)|you (have|need|are going) to|we have to|no backing out)").sentence(),
     // Feelings as leverage: "it would really hurt me if you said no", "think how sad I'll be if you say no".
-    PatRule::new("(hurt|hurts|sad|upset|devastated|crushed|gutted|heartbroken|destroyed|disappointed|miserable|cry|kill me) ..5 if you (say|said|do not|don't|will not|won't|refuse|turn)").sentence().keep_negated().guard(no_negation_in_sentence_before),
+    PatRule::new("(hurt|hurts|sad|upset|devastated|crushed|gutted|heartbroken|destroyed|disappointed|miserable|cry|kill me) ..5 if you (say|said|do not|don't|will not|won't|refuse|refused|turn|turned|back out|backed out|cancel|cancelled)").sentence().keep_negated().guard(no_negation_in_sentence_before),
     PatRule::new("think (about)? how (sad|upset|hurt|disappointed|miserable|lonely|gutted) i (will|would|am going to) be").keep_negated(),
     // No way back: "you can't agree and then back out", "you don't get to change your mind now".
     PatRule::new("you (can not|do not get to|are not allowed to|can not just|do not just) (agree|say yes) ..5 (then|and then) (back out|change your mind|say no|pull out)").sentence().keep_negated(),
@@ -231,7 +259,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("if you are going to be (like this|like that|this way|that way|difficult|funny about it|weird about it|like this about it)").sentence(),
     // Comparison with others and exes: "my last partner never made a fuss", "every couple we know does this".
     PatRule::new("my (ex|last|previous|old|other) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (never|did not|would never) (made|make|minded|mind|complained|moaned|had|needed|asked) (a fuss|about|twice|a problem|an issue)?"),
-    PatRule::new("my (ex|last|previous|old) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (was|were|used to be|always was) (fine|happy|okay|ok|up for|into|game) (with|to|for)? (it|this|that|doing)?"),
+    PatRule::new("my (ex|last|previous|old) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (was|were|used to be|always was) (%ly)? (fine|happy|okay|ok|up for|into|game) (with|to|for)? (it|this|that|doing)?"),
     PatRule::new("my (ex|last|previous|old) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (did|would do|used to do|would have done|loved|enjoyed) (it|this|that)"),
     PatRule::new("(every|all the|all|most) (couple|couples|other couples|partner|partners|friend|friends|person|people) (we|i) know ..2 (does|do|did|has done|have done|are doing|is doing|is into|are into) (this|it|that)"),
     PatRule::new("you (did|do|would do|have done) (it|this|that) (for|with) (your|ur) (ex|exes|last|previous)").keep_negated(),
@@ -241,4 +269,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("if you won't|will not ..6 (maybe|then)? (i will|i might|i may|someone else|somebody else) (find|get|go)").sentence().keep_negated(),
     PatRule::new("(a|any) (real|proper|good|decent|loving) (partner|boyfriend|girlfriend|husband|wife) (would not|would never|does not|should not|would) (need|have|make|say|ask)").keep_negated(),
     PatRule::new("you said you would (,)? so you (have to|must|need to|are going to)").sentence(),
+    PatRule::new("if you (keep|carry on|go on) (saying no|refusing|turning me down|pushing me away)").sentence().keep_negated().guard(|d, s, _e| {
+        d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "love" | "care" | "leave" | "done" | "over" | "finished" | "someone" | "somebody")))
+    }),
 ];
