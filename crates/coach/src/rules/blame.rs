@@ -164,7 +164,20 @@ fn not_fond_of(doc: &Doc, s: usize, _e: usize) -> bool {
 fn not_a_choice(doc: &Doc, _s: usize, e: usize) -> bool {
     !matches!(
         doc.word(e),
-        "whether" | "if" | "to" | "now" | "what" | "which" | "how" | "when" | "where"
+        "whether"
+            | "if"
+            | "to"
+            | "now"
+            | "what"
+            | "which"
+            | "how"
+            | "when"
+            | "where"
+            | "tonight"
+            | "today"
+            | "this"
+            | "next"
+            | "tomorrow"
     )
 }
 

@@ -255,7 +255,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("yes or no (,)? (now|right now|because|or)").sentence(),
     PatRule::new("whether you (feel like it|want to|like it|are in the mood|fancy it) or not"),
     // Ultimatum with "we": "either we give it a go or I don't know what we're doing".
-    PatRule::new("either (we|this|it) ..8 or (i|we|it|this) ..3 (not|done|over|leave|leaving|finished|end|through|point|out)").sentence(),
+    PatRule::new("either (we|this|it) ..8 or (i|we|it|this) ..3 (not|done|over|leaving|finished|end|through|point)").sentence(),
     PatRule::new("if you are going to be (like this|like that|this way|that way|difficult|funny about it|weird about it|like this about it)").sentence(),
     // Comparison with others and exes: "my last partner never made a fuss", "every couple we know does this".
     PatRule::new("my (ex|last|previous|old|other) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (never|did not|would never) (made|make|minded|mind|complained|moaned|had|needed|asked) (a fuss|about|twice|a problem|an issue)?"),

@@ -42,6 +42,8 @@ fn martyr_withdrawal_and_sulky_whatever_are_pressure() {
         "I guess I'll order pizza then, unless you'd rather cook?",
         "Fine by me, whatever you'd like.",
         "Whatever you decide is okay with me.",
+        "Either we eat in or we go out, your call.",
+        "I'll just have a shower then, back in ten.",
     ]);
 }
 
@@ -85,6 +87,7 @@ fn sarcasm_counterfactuals_and_comparisons_are_blame() {
         "you're the least selfish person I've ever met",
         "you ruined me for every other pizza, honestly 😂",
         "it's on you to choose the restaurant this time",
+        "it's on you tonight, I cooked yesterday",
         "If you hadn't called, I would have missed the bus, thank you!",
         "I said you ruined it and I was wrong to, sorry.",
     ]);
