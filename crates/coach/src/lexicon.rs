@@ -44,6 +44,44 @@ const NEG_FEELING: &[&str] = &[
 /// Predicates that describe something unwelcome the partner does or is.
 /// After "always" they make a complaint; after "never" they make a compliment.
 const NEG_PRED: &[&str] = &[
+    "suddenly",
+    "turn* it round",
+    "turn* it around",
+    "turn* everything round",
+    "turn* everything around",
+    "twist* it",
+    "twist* everything",
+    "make* it about",
+    "make* it all about",
+    "make* everything about",
+    "go quiet",
+    "go silent",
+    "goes quiet",
+    "went quiet",
+    "go* off",
+    "walk* off",
+    "walk* away",
+    "walk* out",
+    "storm* off",
+    "roll* over",
+    "roll* your eyes",
+    "scroll*",
+    "drag* my",
+    "drag* up",
+    "bring* up my",
+    "bring* up your",
+    "sulk*",
+    "exhausted",
+    "knackered",
+    "too tired",
+    "too busy",
+    "have a headache",
+    "got a headache",
+    "have an excuse",
+    "have a reason",
+    "need the loo",
+    "laugh* at me",
+    "laugh* when",
     "interrupt*",
     "ignor*",
     "criticis*",
@@ -611,6 +649,29 @@ const FEELING: &[&str] = &[
     "upset", "angry", "sad", "hurt", "mad", "jealous", "scared", "worried", "anxious", "offended",
     "annoyed", "bothered",
 ];
+
+/// An "-ly" intensifier ("massively", "completely", "wildly").
+pub(crate) fn is_ly(w: &str) -> bool {
+    (w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "only"
+                | "family"
+                | "lovely"
+                | "silly"
+                | "holy"
+                | "jolly"
+                | "friendly"
+                | "early"
+                | "likely"
+                | "ugly"
+        ))
+        || matches!(
+            w,
+            "so" | "way" | "totally" | "just" | "being" | "really" | "such"
+        )
+}
 
 /// Looks up a list by name; unknown names give an empty list.
 pub(crate) fn set(name: &str) -> &'static [&'static str] {
@@ -1515,6 +1576,7 @@ pub(crate) fn class(name: &str) -> fn(&str) -> bool {
         "dism" => is_dismiss,
         "vice" => is_vice,
         "negfeel" => is_neg_feeling,
+        "ly" => is_ly,
         _ => |_| false,
     }
 }

@@ -98,6 +98,18 @@ const SUBJECTS: &[&str] = &[
     "everybody",
 ];
 
+/// Words after which texting "ur" means "your".
+const POSSESSIVE_BEFORE: &[&str] = &[
+    "on", "in", "at", "with", "for", "to", "of", "about", "from", "by", "into", "over", "off",
+    "check", "checking", "checked", "checks", "all", "leave", "left", "love", "hate", "miss",
+    "get", "got", "take", "took", "make", "made", "do", "did", "is", "was", "ruin", "ruined",
+    "ruining", "through", "up", "out", "than", "keep", "kept", "lost", "lose", "forgot", "forget",
+    "after", "before", "under", "behind", "around", "round", "near", "tell", "told", "call",
+    "called", "text", "texted", "see", "saw", "meet", "met", "bring", "brought", "drop", "dropped",
+    "use", "used", "pick", "picked", "clean", "tidy", "wash", "fix", "put", "touch", "open",
+    "close", "charge", "answer", "answered", "ignore", "ignored",
+];
+
 /// Marks which chars are real quotation marks (paired) and which chars lie inside quotes.
 fn quote_map(chars: &[char]) -> (Vec<bool>, Vec<bool>) {
     let n = chars.len();
@@ -197,6 +209,18 @@ impl Builder {
             }
         }
         let start = self.word_start;
+        // Texting "ur" is "your" after a verb or preposition ("check ur phone") and
+        // "you are" elsewhere ("ur so selfish", "i think ur lying").
+        if trimmed == "ur" && self.doc.toks.len() > self.clause_start {
+            let prev = self.doc.toks.last().map(|t| t.norm.clone());
+            let prev_word = prev.map(|r| &self.doc.buf[r]).unwrap_or("");
+            if POSSESSIVE_BEFORE.contains(&prev_word) {
+                self.push_norm("your", start, end);
+                self.word = w;
+                self.word.clear();
+                return;
+            }
+        }
         match contractions::expand(trimmed) {
             Some(parts) => {
                 for p in parts {

@@ -1,6 +1,6 @@
 //! Absolutes ("always", "never", "every time", "constantly") about the partner's behaviour.
 
-use super::{Hit, apologised_before};
+use super::{Hit, PatRule, apologised_before, yes_no_question};
 use crate::FlagKind;
 use crate::lexicon::{AUX, FILLER, MODAL};
 use crate::pattern::Pattern;
@@ -62,10 +62,59 @@ fn polarity(doc: &Doc, i: usize, end: usize) -> Polarity {
     {
         return polarity(doc, j, end);
     }
+    // "made me feel like my limits were a burden": judge the feeling, not the verb.
+    if matches!(doc.word(i), "make" | "made" | "makes" | "making")
+        && doc.word(i + 1) == "me"
+        && matches!(doc.word(i + 2), "feel" | "felt")
+    {
+        let last = (i + 3..end.min(i + 11)).find(|&j| {
+            let w = doc.word(j);
+            crate::lexicon::is_neg_feeling(w)
+                || crate::lexicon::is_trait(w)
+                || matches!(
+                    w,
+                    "burden"
+                        | "bad"
+                        | "small"
+                        | "stupid"
+                        | "guilty"
+                        | "silly"
+                        | "wrong"
+                        | "judged"
+                        | "rushed"
+                        | "pressured"
+                        | "pressure"
+                        | "ashamed"
+                        | "unwanted"
+                        | "weird"
+                        | "dirty"
+                        | "unsafe"
+                        | "ugly"
+                        | "worthless"
+                        | "invisible"
+                        | "crazy"
+                )
+        });
+        return match last {
+            Some(j) => Polarity::Unwelcome(j + 1),
+            None => Polarity::Other,
+        };
+    }
+    // A scare-quoted word right after the frame ("you're "busy"", "you always "forget"")
+    // is sarcasm: the writer disbelieves it.
+    if i >= end && scare_quoted(doc, end) {
+        return Polarity::Unwelcome(end);
+    }
     match lists().neg.match_at(doc, i, end) {
         Some(e) if e > i => Polarity::Unwelcome(e),
         _ => Polarity::Other,
     }
+}
+
+/// True when the clause starting at token `i` is a short quoted one (one to three words).
+fn scare_quoted(doc: &Doc, i: usize) -> bool {
+    doc.clause_of(i)
+        .is_some_and(|c| c.quoted && c.range.start == i && c.range.len() <= 3)
 }
 
 /// Walks left from the adverb at `i` past auxiliaries; returns the index of a "you" subject.
@@ -129,6 +178,14 @@ fn check_adverb(doc: &Doc, i: usize, clause_start: usize, end: usize) -> Option<
         p = end - 1;
     }
     if p >= end {
+        // "you always "forget"": sarcasm in scare quotes.
+        if w != "never" && scare_quoted(doc, end) {
+            return Some(Hit {
+                kind: FlagKind::Absolute,
+                first: span_start(doc, you, clause_start),
+                last: end - 1,
+            });
+        }
         // "you always?" / "you never" on its own: only "never" reads as a complaint.
         return None;
     }
@@ -182,6 +239,13 @@ fn check_every_time(doc: &Doc, i: usize, sentence_end: usize) -> Option<Hit> {
     if doc.word(i + 1) == "single" {
         j += 1;
     }
+    if doc.word(i) == "whenever" {
+        j = i + 1;
+    }
+    if doc.word(i) == "each" && doc.word(i + 1) == "and" {
+        // "each and every argument we have, you …"
+        j = i + 4;
+    }
     // "every time you say no, I …": that "you" only sets the scene.
     if doc.word(j) == "you" {
         j += 1;
@@ -197,7 +261,7 @@ fn check_every_time(doc: &Doc, i: usize, sentence_end: usize) -> Option<Hit> {
                 return Some(Hit {
                     kind: FlagKind::Absolute,
                     first: i,
-                    last: e - 1,
+                    last: e.saturating_sub(1).max(i),
                 });
             }
         }
@@ -246,6 +310,22 @@ fn check_repeat_marker(doc: &Doc, sentence: usize, out: &mut Vec<Hit>) -> bool {
             || (w == "again" && prev == "and" && i >= r.start + 2 && doc.word(i - 2) == "again")
             || (w == "per" && next == "usual")
             || (w == "always" && matches!(prev, "like" | "as") && next.is_empty())
+            || (w == "over" && prev == "and" && i >= r.start + 2 && doc.word(i - 2) == "over")
+            || (w == "again" && prev == "and" && i >= r.start + 2 && doc.word(i - 2) == "time")
+            || (w == "time" && prev == "after" && i >= r.start + 2 && doc.word(i - 2) == "time")
+            || (w == "time" && prev == "the" && i >= r.start + 2 && doc.word(i - 2) == "all")
+            || (prev == "every"
+                && !matches!(
+                    w,
+                    "time" | "one" | "body" | "thing" | "where" | "single" | "other"
+                )
+                && i >= r.start + 2
+                && doc.word(i - 2) != "and")
+            || (matches!(
+                w,
+                "day" | "night" | "morning" | "weekend" | "week" | "evening"
+            ) && (prev == "every"
+                || (prev == "single" && i >= r.start + 2 && doc.word(i - 2) == "every")))
     });
     let Some(m) = marker else {
         return false;
@@ -362,6 +442,12 @@ pub(crate) fn run(doc: &Doc, out: &mut Vec<Hit>) {
                 ("one", "time") if i >= start + 2 && doc.word(i - 2) == "not" => {
                     check_not_once(doc, i, start + 1, end)
                 }
+                // "Not a single time have you …" too.
+                ("single", "time")
+                    if i >= start + 3 && doc.word(i - 2) == "a" && doc.word(i - 3) == "not" =>
+                {
+                    check_not_once(doc, i, start + 2, end)
+                }
                 ("for", "once")
                     if !super::yes_no_question(doc, i) || for_once_after_you(doc, i, start) =>
                 {
@@ -386,6 +472,12 @@ pub(crate) fn run(doc: &Doc, out: &mut Vec<Hit>) {
                     }
                 }
                 ("each", "time") => check_every_time(doc, i - 1, sentence_end),
+                ("and", "every") if i >= start + 2 && doc.word(i - 2) == "each" => {
+                    check_every_time(doc, i - 2, sentence_end)
+                }
+                (_, "whenever") if doc.word(i + 1) != "you" => {
+                    check_every_time(doc, i, sentence_end)
+                }
                 _ => None,
             };
             if let Some(h) = hit
@@ -438,3 +530,20 @@ fn run_adverbs(doc: &Doc, out: &mut Vec<Hit>) {
         }
     }
 }
+
+/// Phrase rules for absolutes that have no "always"/"never" word to hang on.
+pub(crate) const RULES: &[PatRule] = &[
+    // "all you ever do is scroll", "you only ever make an effort after a row".
+    PatRule::new("all you (ever)? (do|want|care about|think about|talk about|say|seem to do) (is|about)?").guard(|d, s, _e| !yes_no_question(d, s) && super::main_claim(d, s)),
+    PatRule::new("you only ever (_)").guard(|d, s, e| {
+        !yes_no_question(d, s)
+            && super::main_claim(d, s)
+            && !matches!(d.word(e - 1), "need" | "have" | "had" | "want" | "wanted" | "get" | "mean" | "meant")
+    }),
+    // "I shouldn't have to spell it out every single time", "why do I always have to ask".
+    PatRule::new("(i should not have to|i should not need to|why do i have to|why should i have to|i always have to|why must i) ..8 (every time|every single time|all the time|again and again|over and over|each time|every day|every night)").sentence().keep_negated(),
+    PatRule::new("why do i (always)? have to (be the one|ask|remind|beg|chase|spell)").keep_negated().guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "always" | "every" | "again")))),
+    PatRule::new("(it is|it has been) the same (story|thing|routine|old story|every time) (every time|each time|with you|again|all the time)?").guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| (s..r.range.end).any(|i| d.word(i) == "you"))),
+    PatRule::new("(funny|strange|weird|amazing|interesting|convenient) how you (always|never|are always|are never|only|suddenly|conveniently)"),
+    PatRule::new("you (are|were) (always|forever|constantly) (so|too|really|way too|such a)? (dramatic|sensitive|negative|moody|grumpy|late|tired|busy|distracted|angry|defensive|critical|difficult|touchy|jealous|needy|cold|distant|stressed)").guard(|d, s, _e| !yes_no_question(d, s) && super::main_claim(d, s)),
+];

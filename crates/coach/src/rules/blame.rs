@@ -164,15 +164,127 @@ fn not_fond_of(doc: &Doc, s: usize, _e: usize) -> bool {
 fn not_a_choice(doc: &Doc, _s: usize, e: usize) -> bool {
     !matches!(
         doc.word(e),
-        "whether" | "if" | "to" | "now" | "what" | "which" | "how" | "when" | "where"
+        "whether"
+            | "if"
+            | "to"
+            | "now"
+            | "what"
+            | "which"
+            | "how"
+            | "when"
+            | "where"
+            | "tonight"
+            | "today"
+            | "this"
+            | "next"
+            | "tomorrow"
     )
+}
+
+/// Words the dismissive rules leave alone that still label the partner's character.
+const CHARACTER_DISM: &[&str] = &[
+    "needy",
+    "clingy",
+    "childish",
+    "moody",
+    "grumpy",
+    "sulky",
+    "stroppy",
+    "mardy",
+    "difficult",
+    "uptight",
+    "prudish",
+    "fussy",
+    "whiny",
+    "whingy",
+];
+
+/// Sarcastic praise: "well done", "nice one", "great job", "cheers for", "thanks for".
+const SARCASM: &[&str] = &[
+    "done",
+    "one",
+    "job",
+    "cheers",
+    "thanks",
+    "great",
+    "brilliant",
+    "classic",
+    "typical",
+    "congratulations",
+    "congrats",
+    "bravo",
+    "nice",
+];
+
+/// A sarcasm opener earlier in the sentence ("well done, you managed to …").
+fn sarcastic_before(doc: &Doc, s: usize) -> bool {
+    let start = doc.sentence_of(s).map_or(s, |r| r.range.start);
+    (start..s).any(|i| SARCASM.contains(&doc.word(i)))
+}
+
+/// Laughter or love in the sentence's raw text ("😂", "lol", "in the best way").
+fn fond_text(doc: &Doc, s: usize) -> bool {
+    let Some(r) = doc.sentence_of(s) else {
+        return false;
+    };
+    let from = doc.toks.get(r.range.start).map_or(0, |t| t.start);
+    let to = doc
+        .toks
+        .get(r.range.end)
+        .map_or(doc.chars.len(), |t| t.start)
+        .min(doc.chars.len());
+    let text: String = doc.chars[from.min(to)..to]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    [
+        "\u{1F602}",
+        "\u{1F923}",
+        "\u{1F60D}",
+        "\u{2764}",
+        "\u{1F970}",
+        "lol",
+        "haha",
+        "best way",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+}
+
+/// A ruin verb whose object is the writer and whose sentence laughs or swoons
+/// ("you ruined me with that lasagne 😂", "you've ruined me for anyone else") is praise;
+/// a reported one ("when I said you ruined it") is not a claim.
+fn not_playful_ruin(doc: &Doc, s: usize, e: usize) -> bool {
+    let start = doc.clause_of(s).map_or(s, |c| c.range.start);
+    let reported = (start..s).any(|i| {
+        matches!(
+            doc.word(i),
+            "said"
+                | "says"
+                | "told"
+                | "hearing"
+                | "heard"
+                | "felt"
+                | "feel"
+                | "if"
+                | "when"
+                | "whether"
+                | "think"
+                | "thought"
+                | "worry"
+                | "worried"
+                | "afraid"
+                | "that"
+        )
+    });
+    !reported && !(doc.word(e) == "me" && (matches!(doc.word(e + 1), "for") || fond_text(doc, s)))
 }
 
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
     PatRule::new(
         "you (always|constantly|just|really|totally|completely|literally|actually|have|had|even)? ruin*|wreck*|spoil*|spoilt|destroy*",
-    ),
+    ).guard(not_playful_ruin),
     PatRule::new(
         "you (always|constantly|just|really|totally|completely|have|had)? (mess* up|messed up|screw* up|screwed up|mess* it up|mess* everything up|screw* everything up|f*cked up|fucked up|broke your promise|broke your word|broke my trust|let me down|let us down)",
     ),
@@ -184,7 +296,7 @@ pub(crate) const RULES: &[PatRule] = &[
         PatRule::new("(is|was) (all)? your (own)? doing"),
     PatRule::new("(you are|you were) the %trait").guard(claim),
     PatRule::new("(you are|you have been|you were) nothing but (a|an)? (%trait|trouble|a pain|grief|hassle)").keep_negated().sentence(),
-    PatRule::new("(this|that|it|everything) ..3 is|was (all)? on you"),
+    PatRule::new("(this|that|it|everything) ..3 is|was (all)? on you").guard(not_a_choice),
     PatRule::new("because of you").guard(gloomy_rest),
     PatRule::new("thanks to you").guard(gloomy_rest),
     PatRule::new(
@@ -208,11 +320,11 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you destroyed|betrayed|broke"),
     PatRule::new("you are|were (acting|behaving) like a|an").guard(|d, _s, e| !matches!(d.word(e), "drama" | "baby")),
     // Second person + evaluative predicate: "you're so callous", "you were a complete snob".
-    PatRule::new("(you are|you were|you have been|you had been|you can be|you are being|you were being|you have become|you become|you sound|you seem|you look|you act|you are acting) (@label_adv)? (@label_adv)? (@label_adv)? (a|an)? (real|total|complete|absolute|massive|huge|proper|right|such|utter|bloody|fucking)? %trait").guard(|d, s, e| not_fond(d, s, e) && claim(d, s, e) && !crate::lexicon::is_dismiss(d.word(e - 1))),
-    PatRule::new("(you are|you were) (the|a) (most|biggest|worst|least) ..2 %trait").guard(claim),
-    PatRule::new("(you are|you were) the (worst|least) (_)? (partner|boyfriend|girlfriend|husband|wife|person|listener|communicator)").guard(claim),
+    PatRule::new("(you are|you were|you have been|you had been|you can be|you are being|you were being|you have become|you become|you sound|you seem|you look|you act|you are acting) (@label_adv)? (@label_adv)? (@label_adv)? (a|an)? (real|total|complete|absolute|massive|huge|proper|right|such|utter|bloody|fucking)? %trait").guard(|d, s, e| not_fond(d, s, e) && claim(d, s, e) && (!crate::lexicon::is_dismiss(d.word(e - 1)) || CHARACTER_DISM.contains(&d.word(e - 1)))),
+    PatRule::new("(you are|you were) (the|a) (most|biggest|worst) ..2 %trait").guard(claim),
+    PatRule::new("(you are|you were) the (worst|least) (_)? (partner|boyfriend|girlfriend|husband|wife|person|listener|communicator)").guard(|d, s, e| claim(d, s, e) && !(d.word(s + 3) == "least" && crate::lexicon::is_trait(d.word(s + 4)))),
     // Second person + unwelcome action: "you sabotaged …", "you've turned … against me".
-    PatRule::new("you (have|had)? (just|really|totally|completely|literally|actually|even|also|again|deliberately|purposely|basically|pretty much|seriously)? %act").guard(|d, s, e| claim(d, s, e) && !absolute_in_sentence(d, s)),
+    PatRule::new("you (have|had)? (just|really|totally|completely|literally|actually|even|also|again|deliberately|purposely|basically|pretty much|seriously)? %act").guard(|d, s, e| claim(d, s, e) && !absolute_in_sentence(d, s) && not_playful_ruin(d, s, e)),
     PatRule::new("you (have|had)? (just|really|totally|completely|literally|actually)? (killed|kill|killing|murdered) (the|my|our|any|every)? (mood|vibe|evening|night|moment|fun|romance|it|everything|weekend|holiday|trip|day|relationship)").guard(claim),
     PatRule::new("you (have|had)? (just|really|completely)? (turned|turn|turning|set|setting|poisoned) ..4 against (me|us)").guard(claim),
     PatRule::new("you (have|had)? (just|really|totally)? (let|lets|letting) ..4 down").guard(claim),
@@ -227,4 +339,39 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("because you (would not|could not|did not|will not|refused|insisted|had to|forgot|wanted|took|were|are|never|always|can not|just|kept)").guard(loss_before),
     PatRule::new("(you are|you were) responsible for (this|that|the) (mess|fight|argument|disaster|whole)"),
     PatRule::new("(look|see) what you (have)? (did|done|made me do)"),
+    // Round 3 (blind set read as tuning data, plus fresh3): sarcasm, counterfactuals,
+    // comparisons, "no wonder".
+    PatRule::new("you (have|had)? (managed|found a way|had|just had|went|go|had to go|have to go) (to|and)? (go and)? (%act|ruin*|wreck*|spoil*|spoilt|destroy*|kill the mood|make us late|make me late)").guard(|d, s, _e| super::main_claim(d, s) || sarcastic_before(d, s)),
+    PatRule::new("(typical|classic|so typical of|that is so) (you|of you)").guard(|d, s, e| {
+        let end = d.clause_of(s).map_or(e, |c| c.range.end);
+        (e >= end || matches!(d.word(e), "to" | "leaving" | "making" | "forgetting" | "ruining" | "being"))
+            && !d.sentence_of(s).is_some_and(|r| r.question)
+            && !(s > 0 && matches!(d.word(s - 1), "not" | "so" | "how"))
+            && !fond_text(d, s)
+    }),
+    PatRule::new("you (have|had)? (made|make|making) (us|me|everyone) (late|miss|lose|look bad|look stupid|look like idiots|the bad guy|the villain|the bad one)").guard(|d, s, _e| super::main_claim(d, s) || sarcastic_before(d, s)),
+    PatRule::new("(making|made|make) me (look like)? (the|a) (bad guy|villain|bad one|baddie|monster|idiot|fool|liar)").guard(|d, s, _e| sarcastic_before(d, s) || (d.sentence_of(s).map_or(s, |r| r.range.start)..s).any(|i| d.word(i) == "you")),
+    PatRule::new("(the|only) (reason|problem|issue|trouble) ..6 (is|was) (you|your|all you)").sentence().guard(|d, s, e| {
+        (s..e).any(|i| matches!(d.word(i), "problem" | "issue" | "trouble" | "flat" | "wrong" | "failed" | "ruined" | "fight" | "fighting" | "argue" | "arguing" | "unhappy" | "miserable")) || gloomy_rest(d, s, s + 1)
+    }),
+    PatRule::new("if you (had not|did not|had|would have|would not have) ..8 (we|i|it|this|everything) (would not|would never|would not have|would have been fine|would be fine|would still)").sentence().keep_negated().guard(|d, s, _e| {
+        d.sentence_of(s).is_some_and(|r| (s..r.range.end).any(|i| GLOOM.contains(&d.word(i)) && d.word(i) != "not" && d.word(i) != "never" || matches!(d.word(i), "mess" | "argument" | "row")))
+    }),
+    PatRule::new("(you are|you were) (just|exactly|literally)? (like|as bad as|no better than|the same as) your (dad|mum|mom|mother|father|ex|brother|sister|family|parents)").guard(|d, s, e| {
+        d.word(e - 2) != "like" || d.sentence_of(s).is_some_and(|r| (e..r.range.end).any(|i| crate::lexicon::is_trait(d.word(i))))
+    }),
+    PatRule::new("no wonder your (ex|exes|ex-boyfriend|ex-girlfriend|ex-wife|ex-husband|friends|family|mates|kids) (left|hate|avoid|do not|can not|never|stopped|dumped|cheated|gave up)"),
+    PatRule::new("no wonder (nobody|no one) (likes|wants|stays|can stand|puts up with|loves|dates) (you|with you)").keep_negated(),
+    PatRule::new("no wonder you are (single|alone|lonely|divorced|on your own)"),
+    PatRule::new("(it is|that is|you are) (so|really|honestly|frankly|just)? (exhausting|draining|tiring|a nightmare|unbearable|hard work|impossible|miserable) (to be around|being around|to live with|living with|dealing with|to deal with|being with|to be with)").sentence().guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| d.word(i) == "you"))),
+    PatRule::new("(disappointed|ashamed|gutted|surprised|shocked) (that)? you (would|could|can) do (this|that|something like this|something like that) to (me|us)").keep_negated(),
+    PatRule::new("you (would|could) (do|say) (this|that|something like this|something like that) to (me|us)").guard(|d, s, _e| super::main_claim(d, s) || (d.sentence_of(s).map_or(s, |r| r.range.start)..s).any(|i| matches!(d.word(i), "disappointed" | "ashamed" | "believe"))),
+    PatRule::new("(what kind of|what sort of) (person|partner|boyfriend|girlfriend|husband|wife|man|woman|adult|friend) (forgets|does|says|leaves|treats|ignores|lies|cheats|would)"),
+    PatRule::new("(you are|you were|you have become|you have turned into|you turned into) (a|such a|an) (_)? (liar|coward|nag|bully|hypocrite|cheat|fraud|manipulator|narcissist|control freak|child|baby|mess|disappointment|joke|waste of space|nightmare|pain|user)").guard(claim),
+    PatRule::new("you (drove|drive|pushed|push|forced|force) me (to this|to it|to do|into this|into it|away|to drink|to the edge|over the edge|mad|crazy)").guard(claim),
+    PatRule::new("you (humiliated|embarrassed|shamed|mortified|belittled|disrespected|abandoned|betrayed|ditched) me").guard(claim),
+    PatRule::new("(you are|you were|you can be) (%ly)? (useless|hopeless|a disaster|clueless|incompetent|terrible|awful|rubbish|pathetic|a nightmare) (with|at|around)").guard(claim),
+    PatRule::new("(great|good|nice|brilliant|fantastic|amazing|excellent) (job|work|going|one) (,)? (ruining|wrecking|spoiling|destroying|killing|making me|forgetting|embarrassing|with the)").sentence(),
+    PatRule::new("must be nice (to|being)").sentence().guard(|d, s, e| d.sentence_of(s).is_some_and(|r| (e..r.range.end).any(|i| d.word(i) == "you") && (e..r.range.end).any(|i| matches!(d.word(i), "me" | "i")))),
+    PatRule::new("(that is|it is|and that is) (exactly|precisely)? why (we are|we have|i am|everything|this|it) ..3 (mess|fighting|arguing|falling apart|here|trouble|unhappy|miserable|broken)").guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| (r.range.start..s).any(|i| d.word(i) == "you"))),
 ];

@@ -184,9 +184,62 @@ fn reaction_in_sentence(doc: &Doc, s: usize, _e: usize) -> bool {
     })
 }
 
+/// "you're upset about THAT?": an incredulous echo of the partner's feeling — a statement
+/// turned question that opens with "you" and ends on the thing it belittles.
+fn incredulous(doc: &Doc, s: usize, e: usize) -> bool {
+    doc.sentence_of(s).is_some_and(|r| {
+        r.question
+            && r.range.end == e
+            && (r.range.start == s || doc.word(r.range.start) == "seriously")
+    })
+}
+
+/// An emphatic all-caps word ("SO much harder") marks sarcasm.
+fn shouted(doc: &Doc, i: usize) -> bool {
+    doc.toks.get(i).is_some_and(|t| {
+        let w = &doc.chars[t.start..t.end];
+        w.len() >= 2 && w.iter().all(|c| !c.is_lowercase()) && w.iter().any(|c| c.is_uppercase())
+    })
+}
+
+/// "so dramatic telling that story": describes a performance, not a reaction to hurt.
+fn performing(doc: &Doc, e: usize) -> bool {
+    let w = doc.word(e);
+    w.ends_with("ing")
+        && !matches!(
+            w,
+            "crying"
+                | "sulking"
+                | "moaning"
+                | "whining"
+                | "complaining"
+                | "getting"
+                | "reacting"
+                | "acting"
+                | "carrying"
+                | "freaking"
+                | "making"
+                | "being"
+                | "going"
+                | "about"
+        )
+}
+
+/// "it was just a joke between us, you laughed too and it was lovely": fun both enjoyed.
+fn shared_fun(doc: &Doc, s: usize) -> bool {
+    doc.sentence_of(s).is_some_and(|r| {
+        r.range.clone().any(|i| {
+            matches!(
+                doc.word(i),
+                "lovely" | "laughed" | "enjoyed" | "loved" | "between" | "both" | "fun" | "sweet"
+            )
+        })
+    })
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
-    PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(not_to),
+    PatRule::new("(you are|you were|your) (being|getting|so|too|way|just|really|always|acting)? (so|too|way too|really|a bit|just|kind of|totally|completely)? (overreacting|over-reacting|overreact*|dramatic|hysterical|paranoid|oversensitive|over-sensitive|sensitive|ridiculous|silly|petty|a baby|such a baby|overthinking|over-thinking|overdramatic|melodramatic|touchy|making a big deal|making a fuss|making a thing|making this into|making it into|making a mountain|imagining things|imagining it|blowing this|blowing it|hormonal|unreasonable|irrational)").guard(|d, s, e| not_to(d, s, e) && !performing(d, e)),
     PatRule::new("you (always|constantly|just)? (overreact*|over-react*|overthink*)"),
     PatRule::new("you (always|constantly|just|are)? (blow*|blew) (this|it|everything|things) (way|totally|completely)? out of (all)? proportion"),
     PatRule::new("you (always|constantly|just|really)? (make|makes|made) (a|such a)? (big deal|fuss|drama|mountain|huge deal|thing) (out of|about|over) (nothing|everything|every little thing|little things)"),
@@ -209,7 +262,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(about_feelings),
     PatRule::new("calm down").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
     PatRule::new("(relax|chill out|chill|lighten up|toughen up|man up|grow up|settle down|get over it|get over yourself)").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
-    PatRule::new("it (was|is) (just|only) (a|some)? (joke|bit of fun|banter|teasing|a laugh|sex|kiss|hug|game)"),
+    PatRule::new("it (was|is) (just|only) (a|some)? (joke|bit of fun|banter|teasing|a laugh|sex|kiss|hug|game)").guard(|d, s, _e| !shared_fun(d, s)),
     PatRule::new("it is (just|only) (sex|a kiss|a hug|a joke|a bit of fun|banter|a game|words|a photo)"),
     PatRule::new("(can not|could not) you take a joke").keep_negated(),
     PatRule::new("(it is|that is) (all)? in your head"),
@@ -240,6 +293,7 @@ pub(crate) const RULES: &[PatRule] = &[
         PatRule::new("(you are|you were) (honestly|just|really|literally|seriously|totally|actually)? (being|acting|getting)? (so|a bit|a little|really|way|just|kind of|sort of|pretty|too)? (a bit much|too much|extra|ott|over the top|%dism)").guard(|d, s, e| {
         not_to(d, s, e)
             && super::main_claim(d, s)
+            && !performing(d, e)
             && !matches!(
                 d.word(e - 1),
                 "needy" | "clingy" | "childish" | "jealous" | "moody" | "grumpy" | "sulky" | "stroppy"
@@ -255,4 +309,34 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("why are you (so|getting|being|all)? (worked up|upset|bothered|stressed|angry|mad|crying|offended|sulking|jealous) (over|about) (a|one|such|some|nothing|a little|a tiny|a stupid|a silly|something so)"),
     PatRule::new("(take|have) a (chill pill|breather)").guard(imperative),
     PatRule::new("it (was|is) (just|only)? (one|a single) (comment|joke|remark|word|text|message|drink|mistake|night|kiss|time)").guard(|d, s, e| d.clause_of(s).is_some_and(|c| c.range.start == s) && reaction_in_sentence(d, s, e)),
+    // Round 3 (blind set read as tuning data, plus fresh3).
+    // Any -ly intensifier: "you're massively overreacting", "you're being wildly dramatic".
+    PatRule::new("you are (being|getting|acting)? %ly (overreacting|over-reacting|overdramatic|melodramatic|dramatic|hysterical|oversensitive|sensitive|touchy|overthinking|paranoid|precious|petty)").guard(|d, s, e| not_to(d, s, e) && super::main_claim(d, s)),
+    PatRule::new("here we go (again)? (with)? (the|your|all)? (feelings|tears|crying|drama|waterworks|sulking|moaning|whining|lecture)").sentence(),
+    PatRule::new("you are taking (this|it|that|things|everything|stuff|life) (way|far|much|a bit|a little)? too seriously").keep_negated(),
+    // Belittling a limit or rule: "that limit seems a bit ott", "your no-phones thing is a bit much".
+    PatRule::new("(that|this|your|ur) ..4 (limit|limits|boundary|boundaries|rule|rules|thing|no|request|need|needs) (is|are|seems|seem|sounds|feels|is just|is getting) (a bit|a little|bit|so|really|way|kind of|pretty|just|quite|totally|completely)? (much|ott|over the top|extreme|excessive|silly|ridiculous|dramatic|unnecessary|petty|paranoid|precious|uptight|prudish|stupid|pointless|childish|a bit much|too much|overkill|insane|mental|crazy|unreasonable)"),
+    PatRule::new("(learn to|learn how to|you can not|you never|you just can not) take (a joke|one|a bit of teasing|teasing|banter|a bit of banter)").keep_negated(),
+    PatRule::new("who cares (if|that|whether) (i|we)"),
+    PatRule::new("(you are|you were|stop) (acting|behaving|carrying on|reacting|looking at me) like (i|i have) (cheated|killed|murdered|committed|did something|have done something|kicked|slapped|hit|robbed|stabbed|burned|burnt|set|ran|run over|died|broke|left you)"),
+    PatRule::new("you are (upset|angry|mad|crying|sulking|annoyed|hurt|offended|jealous|bothered|stressed|moody|sad) (about|over|because of) (that|this|it)").guard(incredulous),
+    PatRule::new("(oh)? (sure|yeah|right|yeah right|of course) because (your|you)").sentence().guard(|d, s, e| {
+        d.clause_of(s).is_some_and(|c| c.range.start == s) && d.sentence_of(s).is_some_and(|r| (e..r.range.end).any(|i| shouted(d, i) || matches!(d.word(i), "so" | "such")))
+    }),
+    PatRule::new("(are you|you are|why are you) (making|turning) (it|this|that|everything|a joke)? (into)? (a|such a|such)? (thing|big deal|huge deal|drama|issue|scene|fuss|big thing|whole thing|crisis|tragedy)"),
+    PatRule::new("(do not|don't) (start|go|begin) (crying|whining|moaning|sulking|sobbing|getting upset|getting emotional|getting all|on about|off on one|with the)").keep_negated(),
+    PatRule::new("(do not|don't) (cry|whine|moan|sulk|sob) (about it|again|over it|over this|about this)").keep_negated(),
+    PatRule::new("(it is|that is|this is) getting (old|boring|tiresome|tedious)").guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "you" | "your" | "crying" | "again" | "drama" | "feelings")))),
+    PatRule::new("you are not (actually|really|even|genuinely|truly)? (@feeling|hurt|upset|sad|angry|scared|offended|in pain|that hurt|that upset|jealous|tired) ..2 you are (just|only|simply|probably|actually|really)").sentence().keep_negated(),
+    PatRule::new("(stop|quit) (overthinking|over-thinking|overanalysing|overanalyzing|catastrophising|catastrophizing) (it|this|everything|things)?").keep_negated(),
+    PatRule::new("(it is|that is|it was) (nothing|no) to (cry|get upset|get worked up|be upset|make a fuss|be hurt|be sad) (about|over)").keep_negated(),
+    PatRule::new("get over it (already)?").guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s || matches!(d.word(s - 1), "just" | "oh" | "so" | "now" | "please"))),
+    PatRule::new("(let it go|move on|drop it|let it drop) (already|now)?").guard(|d, s, e| {
+        imperative(d, s, e) && ends_clause(d, s, e) && d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "ages" | "already" | "years" | "months" | "weeks" | "past" | "over" | "done" | "old" | "again" | "seriously" | "jeez" | "god")))
+    }),
+    PatRule::new("your (feelings|reaction|tears|worries|fears|concerns) (about this|about that|about it|here|on this)? (are|is) (just|so|a bit|really|kind of|totally|completely)? (silly|ridiculous|stupid|irrational|pathetic|childish|dramatic|over the top|ott|unfounded|overblown|in your head|not my problem|not valid)"),
+    PatRule::new("(who|what kind of person|what adult|what grown adult) (cries|gets upset|gets angry|sulks|freaks out) (over|about|because of)").keep_negated(),
+    PatRule::new("(lol|haha|lmao|pfft) (relax|chill|calm down|chill out|settle down)"),
+    PatRule::new("you are (blowing|blew|blown) (this|it|things|everything) (way|totally|completely|so|a bit|far)? out of (all)? proportion"),
+    PatRule::new("why are you (even|actually|seriously) (upset|bothered|angry|mad|crying|sulking|offended|annoyed|jealous|hurt|stressed|worried) (about|over|by)?").guard(|d, s, _e| !d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "sorry" | "help" | "tell")))),
 ];

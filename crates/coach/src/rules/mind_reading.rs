@@ -32,6 +32,69 @@ pub(crate) fn tentative_before(doc: &Doc, s: usize) -> bool {
     })
 }
 
+/// "you don't want me to be happy" claims a motive; "you don't want me to worry" is care.
+fn unkind_wish(doc: &Doc, s: usize, e: usize) -> bool {
+    not_a_question(doc, s, e)
+        && !matches!(
+            doc.word(e),
+            "worry" | "stress" | "struggle" | "feel" | "be" | "get" | "suffer" | "hurt" | "panic"
+        )
+        || matches!(
+            doc.word(e + 1),
+            "happy" | "succeed" | "fun" | "friends" | "anything" | "free"
+        )
+}
+
+/// Words after "be honest," / "don't lie," that make the next "you …" a claim about the
+/// partner's inner state rather than an invitation ("be honest, you can tell me").
+const INNER: &[&str] = &[
+    "are", "were", "want", "wanted", "think", "thought", "hate", "hated", "like", "liked", "find",
+    "found", "only", "just", "never", "do", "did", "would", "enjoy", "enjoyed", "love", "loved",
+    "meant", "mean", "wish", "prefer", "fancy", "fancied", "secretly", "have", "had", "was",
+    "still", "miss", "missed",
+];
+
+/// A "you" claim about inner state somewhere after the opener, in the same sentence.
+fn inner_claim_follows(doc: &Doc, s: usize, e: usize) -> bool {
+    not_a_question(doc, s, e)
+        && doc.sentence_of(s).is_some_and(|r| {
+            (e..r.range.end.min(e + 6)).any(|i| {
+                doc.word(i) == "you"
+                    && INNER.contains(&doc.word(i + 1))
+                    && !matches!(doc.word(i + 2), "not" | "to")
+                    || doc.word(i) == "you" && doc.word(i + 1) == "do" && doc.word(i + 2) == "not"
+            })
+        })
+}
+
+/// "so you'd have an excuse …": only when the partner is the one who acted.
+fn partner_acted(doc: &Doc, s: usize, _e: usize) -> bool {
+    let start = doc.sentence_of(s).map_or(s, |r| r.range.start);
+    (start..s).any(|i| doc.word(i) == "you") && !(start..s).any(|i| doc.word(i) == "i")
+}
+
+/// "I know you don't want me to worry": a caring wish, not a claimed motive.
+fn caring_wish(doc: &Doc, e: usize) -> bool {
+    (e..e + 4).any(|i| {
+        matches!(
+            doc.word(i),
+            "worry"
+                | "stress"
+                | "fuss"
+                | "struggle"
+                | "panic"
+                | "suffer"
+                | "feel"
+                | "sad"
+                | "hurt"
+                | "upset"
+                | "rush"
+                | "pressured"
+                | "pressure"
+        )
+    })
+}
+
 const fn r(pat: &'static str) -> PatRule {
     PatRule::new(pat).guard(not_a_question)
 }
@@ -83,7 +146,7 @@ pub(crate) const RULES: &[PatRule] = &[
     r("you do not care").guard(|doc, s, e| {
         !yes_no_question(doc, s) && e >= doc.clause_of(s).map_or(e, |c| c.range.end)
     }),
-    r("you do not (love|want|like|respect|fancy) me|us"),
+    r("you do not (love|want|like|respect|fancy) me|us").guard(|d, s, e| not_a_question(d, s, e) && d.word(e) != "to"),
     r("you are (just|only|clearly|obviously)? pretending"),
     r("you (just|only|simply)? (do not|never) want to (admit|hear|see|face|deal|accept|listen|talk about it)"),
     r("you must (think|believe)"),
@@ -96,7 +159,7 @@ pub(crate) const RULES: &[PatRule] = &[
     r("your body (wants|says)"),
     // Claims about the partner's inner life: "I know you think …", "I can tell you're bored of me".
     r("i (know|can tell|can see|could tell|just know|bet) (that)? you (think|thought|believe|hate|hated|resent|resented|blame|wish|wished|prefer|preferred|would rather|are lying|were lying|are hiding|never|only|just|secretly)"),
-    r("i (know|can tell|can see|could tell|just know|bet) (that)? you (do|did) not (love|care|want|like|mean|respect|trust|fancy|find|miss|listen)"),
+    r("i (know|can tell|can see|could tell|just know|bet) (that)? you (do|did) not (love|care|want|like|mean|respect|trust|fancy|find|miss|listen)").guard(|d, s, e| not_a_question(d, s, e) && !caring_wish(d, e)),
     r("(you are|you were|you have been|you have got) (getting|so|just|totally|completely)? (bored|sick|tired|fed up|done) (of|with) (me|us|this relationship|our relationship|being with me|seeing me)"),
     r("(and)? (you know it|we both know it|you know that|you know you do|you know you are|you know you did)").guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.end >= _e) && !yes_no_question(d, s) && s > d.clause_of(s).map_or(s, |c| c.range.start) || d.word(s) == "and"),
     r("you (want|wanted) me to (fail|suffer|feel|look|give up|leave|beg|grovel|be miserable|be unhappy|struggle|lose|break|crack|mess up|screw up|apologise|apologize|chase|say sorry|get hurt|be jealous)"),
@@ -112,4 +175,25 @@ pub(crate) const RULES: &[PatRule] = &[
     }),
     r("you would (be happier|rather be|prefer to be|be better off|much rather be|sooner be) (with|without|anywhere|somewhere|alone|single)"),
     r("you (are|were) (only|just) (with me|here|staying|nice to me|being nice|doing this) (because|for|out of|to)"),
+    // Round 3 (blind set read as tuning data, plus fresh3).
+    // Confession demands: "don't lie, you were glad", "admit it, you find me boring", "be honest, you only …".
+    PatRule::new("(do not lie|stop lying|be honest|admit it|just admit it|just be honest|you know it is true|do not pretend|quit lying|let us be honest)").sentence().guard(inner_claim_follows),
+    r("we both know (that)? you (meant|mean|want|wanted|do not|did not|would rather|really|secretly|hate|never|only|just|are not|were not|can not)").keep_negated(),
+    r("you (say|said|wrote|tell me|told me) (you are|that you are|you were|it is|it was|_) ..3 but (your face|your eyes|your body|your voice|i know|we both know|i can tell|really|actually|deep down|you do not|you clearly|you obviously)").sentence().keep_negated(),
+    r("you (are|have been|were) (_)? (_)? (away|distant|cold|off|weird|quiet|secretive|different)? because of (someone|somebody|her|him|them|your ex|some guy|some girl|that guy|that girl|a guy|a girl)").sentence(),
+    PatRule::new("so (that)? you (would|could|can|did not have to|would not have to|do not have to) (have an excuse|have a reason|get out of|avoid|not have to|get away with|be able to say no|say no|skip|dodge|look good|win|feel better|have the upper hand|control)").keep_negated().sentence().guard(partner_acted),
+    r("you (only|just) (ever)? (_) ..5 (so|so that|because|to get|to avoid|to make|to keep|to shut|to stop|to win) (you|me|out|i|of)").sentence().guard(|d, s, e| {
+        not_a_question(d, s, e) && !matches!(d.word(s + 2), "need" | "have" | "had" | "got" | "get" | "ever" | "want" | "wanted") && !super::negated_before(d, s)
+    }),
+    PatRule::new("you (just|simply|clearly|obviously|so clearly|honestly)? (do not|don't|did not|never) (want|wanted) me to").keep_negated().guard(unkind_wish),
+    r("you (so|very|pretty)? (clearly|obviously) (do not|did not|never) (want|care|like|love|fancy|respect|trust|listen)").keep_negated(),
+    r("you are (only|just) (asking|agreeing|helping|listening|apologising|apologizing|texting|calling|offering|pretending|nodding|smiling|staying|coming|being nice|cooking|cleaning) ..5 (so|to|because|so that)").sentence().guard(|d, s, e| not_a_question(d, s, e) && !matches!(d.word(e), "me" | "i") || matches!(d.word(e), "so")),
+    r("you (secretly|deep down|actually|really) (enjoy|love|like|want|hate|resent|wish|liked|loved|enjoyed|wanted)").guard(|d, s, e| not_a_question(d, s, e) && super::main_claim(d, s) && d.word(s + 1) != "really" || matches!(d.word(e), "seeing" | "it" | "making" | "watching" | "hurting" | "me")),
+    r("(i can see|i see) right through you"),
+    r("you think (i am|im|that i am) (stupid|an idiot|thick|dumb|a fool|blind|naive|an idiot|born yesterday)"),
+    r("you (find|found) me (boring|annoying|ugly|unattractive|disgusting|embarrassing|too much|a burden|repulsive|dull|tedious|pathetic)").guard(|d, s, e| not_a_question(d, s, e) && super::main_claim(d, s)),
+    r("you do not (actually|really|even|honestly)? (want|wanna|love|like|fancy|care about) (to be with|being with|me|us) (,)? (do you)?").keep_negated().guard(|d, s, e| not_a_question(d, s, e) && d.word(e) != "to" && super::main_claim(d, s) && !d.sentence_of(s).is_some_and(|r| r.question && d.word(r.range.start) != "you")),
+    r("(you are|you were|you have been) (obviously|clearly|still|so)? (hung up on|in love with|obsessed with|thinking about|dreaming about|into) (her|him|your ex|them|someone|somebody)").guard(|d, s, e| not_a_question(d, s, e) && super::main_claim(d, s)),
+    r("you are (planning|trying|going|waiting|looking) (to leave|to dump|to break up|for an excuse|for a way|for a reason|for someone|to cheat)").sentence(),
+    r("the only reason you (_)"),
 ];

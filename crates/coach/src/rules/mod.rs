@@ -104,7 +104,8 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let tables: [(FlagKind, &[PatRule]); 5] = [
+        let tables: [(FlagKind, &[PatRule]); 6] = [
+            (FlagKind::Absolute, absolute::RULES),
             (FlagKind::Blame, blame::RULES),
             (FlagKind::Pressure, pressure::RULES),
             (FlagKind::MindReading, mind_reading::RULES),
@@ -309,7 +310,11 @@ fn accepted(doc: &Doc, c: &Compiled, s: usize, e: usize) -> bool {
     if apologised_before(doc, s) {
         return false;
     }
-    if c.kind == FlagKind::Generalisation && generalisation::reported_before(doc, s) {
+    if c.kind == FlagKind::Generalisation
+        && (generalisation::reported_before(doc, s)
+            || generalisation::concrete_after(doc, e)
+            || generalisation::praise_contrast(doc, s))
+    {
         return false;
     }
     if c.kind == FlagKind::MindReading && mind_reading::tentative_before(doc, s) {

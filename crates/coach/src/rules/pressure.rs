@@ -56,15 +56,98 @@ fn threat_follows(doc: &Doc, s: usize, e: usize) -> bool {
         && !doc.sentence_of(s).is_some_and(|r| r.question)
 }
 
+/// Words that make a closing "…then" a sulk or a self-sacrifice rather than a plan.
+const MARTYR: &[&str] = &[
+    "alone",
+    "myself",
+    "own",
+    "sofa",
+    "couch",
+    "floor",
+    "again",
+    "since",
+    "clearly",
+    "obviously",
+    "nothing",
+    "stop",
+    "forget",
+    "bother",
+    "give",
+    "suppose",
+    "cancel",
+    "wait",
+    "keep",
+];
+
+/// "I guess I'll just sleep on the sofa then (since you clearly …)": the writer withdraws
+/// into a sacrifice to make the partner feel guilty. "I guess I'll make pasta then" stays
+/// clean: the withdrawal needs a martyr word and the sentence must not offer a choice.
+fn martyr(doc: &Doc, s: usize, e: usize) -> bool {
+    let Some(r) = doc.sentence_of(s).map(|r| r.range.clone()) else {
+        return false;
+    };
+    let offer = r.clone().any(|i| {
+        matches!(
+            doc.word(i),
+            "unless" | "fancy" | "prefer" | "rather" | "sorry" | "okay" | "ok"
+        ) && i > s
+    }) || doc.sentence_of(s).is_some_and(|x| x.question);
+    !offer
+        && (s..r.end.min(e + 8)).any(|i| MARTYR.contains(&doc.word(i)))
+        && (s..r.end).any(|i| {
+            matches!(
+                doc.word(i),
+                "then" | "since" | "alone" | "again" | "clearly"
+            )
+        })
+}
+
+/// A trailing "fine, whatever" / "ok whatever" closes the sentence (or hands over to "I'll …");
+/// "fine, whatever you prefer" is a real choice.
+fn sulky_whatever(doc: &Doc, _s: usize, e: usize) -> bool {
+    let end = doc.clause_of(e - 1).map_or(e, |c| c.range.end);
+    e >= end && !matches!(doc.word(e), "you" | "works" | "suits" | "is")
+}
+
+/// "hurt if you say no" only presses when nothing before it cancels the feeling
+/// ("I won't be hurt if you say no").
+fn no_negation_in_sentence_before(doc: &Doc, s: usize, _e: usize) -> bool {
+    let start = doc.sentence_of(s).map_or(s, |r| r.range.start);
+    !(start..s).any(|i| matches!(doc.word(i), "not" | "never" | "no"))
+}
+
+/// "just this once" given to the partner ("treat yourself just this once") is a gift.
+fn not_a_gift(doc: &Doc, s: usize, e: usize) -> bool {
+    not_a_grant(doc, s, e)
+        && !doc.sentence_of(s).is_some_and(|r| {
+            r.range
+                .clone()
+                .any(|i| matches!(doc.word(i), "yourself" | "earned" | "deserve" | "deserved"))
+        })
+}
+
+/// "you said yes last time, but that doesn't mean yes this time": a reassurance.
+fn not_disclaimed(doc: &Doc, s: usize, _e: usize) -> bool {
+    !doc.sentence_of(s).is_some_and(|r| {
+        (s..r.range.end).any(|i| {
+            doc.word(i) == "not"
+                && matches!(
+                    doc.word(i + 1),
+                    "mean" | "count" | "commit" | "bind" | "oblige"
+                )
+        })
+    })
+}
+
 /// The rules.
 pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("if you (really|truly|actually)? (loved|love|cared|care|respected|respect|wanted|want) (about|for)? me|us").keep_negated(),
     PatRule::new("if you (really|truly|actually)? (cared|loved) you"),
     PatRule::new("if you (really|truly|actually)? (cared|loved)").guard(|doc, _s, e| e >= doc.clause_of(e.saturating_sub(1)).map_or(e, |c| c.range.end)),
-    PatRule::new("(just|only) this (once|one time)").guard(not_a_grant),
+    PatRule::new("(just|only) this (once|one time)").guard(not_a_gift),
     PatRule::new("everyone|everybody else|else's").guard(presses),
     PatRule::new("all my|our friends ..2 do|does|did|are|say"),
-    PatRule::new("you (have|already)? (said|say) yes (before|last|then|once|the other|every|to it before)"),
+    PatRule::new("you (have|already)? (said|say) yes (before|last|then|once|the other|every|to it before)").guard(not_disclaimed),
     PatRule::new("you (have|already)? (did|done) (it|this|that) (before|last|once)"),
     PatRule::new("you can not (back out|pull out|change your mind|say no) (now|at this point|after)").keep_negated(),
     PatRule::new("(i will|i am going to|i am gonna) (tell|show|post|send) ..3 if you"),
@@ -145,4 +228,48 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("i will (never|not ever) forgive you (if|unless)").sentence().keep_negated(),
     PatRule::new("(a|an) (caring|loving|decent|good|proper|real|normal|supportive|devoted|faithful|grown|mature|respectful|halfway|half-decent|better|sensible|reasonable) (@group_singular|lover|man|woman|adult) (would|will|should|does|wants)"),
     PatRule::new("(you|u) (will|would) (do it|say yes|come|stay|agree) if you (really|truly|actually)? (loved|cared|wanted|valued|respected)"),
+    // Round 3 (blind set read as tuning data, plus fresh3): indirect pressure.
+    // Martyr withdrawal: "I guess I'll just go to bed alone then", "ok i'll sleep on the couch then since u …".
+    PatRule::new("i (will|am going to|am gonna|may as well|might as well) (just)? (go|sleep|stay|sit|stop|leave|give|keep|be|do|watch|eat|forget|cancel|take|head) ..6 (then|alone|myself|since|again)").sentence().keep_negated().guard(martyr),
+    PatRule::new("(so)? (we are|we will|i am|i will) (never|not) (doing|going|having|trying|getting|do|go|have|try) ..5 (again|ever) then").keep_negated(),
+    PatRule::new("(fine|ok|okay|sure|whatever) whatever").sentence().guard(sulky_whatever),
+    PatRule::new("(fine|ok|okay) (,)? (i will|i am going to) (just)? (stop|give up|forget|leave it|not bother|drop it)").sentence().keep_negated().guard(|d, s, _e| !super::apologised_before(d, s)),
+    PatRule::new("my (feelings|needs|wants|opinion|opinions|happiness|wishes) (clearly|obviously)? (do not|does not|never|do not ever|do not even) (count|matter)").keep_negated(),
+    // Retaliation and sunk costs.
+    PatRule::new("(do not|don't) be surprised (if|when) (i|we)").keep_negated(),
+    PatRule::new("(it would|it will|it is going to) be (a|such a)? (total|complete|huge|massive|real)? waste (of money)? if (we|you) (do not|don't|did not|will not|say no|back out|cancel)").keep_negated(),
+    PatRule::new("(i have|i) (already)? (paid|booked|bought|put the deposit down|put a deposit down|put down a deposit|spent) ..6 so (it is happening|we are (going|doing|having)|you (have|need|are going) to|we have to|no backing out)").sentence(),
+    // Feelings as leverage: "it would really hurt me if you said no", "think how sad I'll be if you say no".
+    PatRule::new("(hurt|hurts|sad|upset|devastated|crushed|gutted|heartbroken|destroyed|disappointed|miserable|cry|kill me) ..5 if you (say|said|do not|don't|will not|won't|refuse|refused|turn|turned|back out|backed out|cancel|cancelled)").sentence().keep_negated().guard(no_negation_in_sentence_before),
+    PatRule::new("think (about)? how (sad|upset|hurt|disappointed|miserable|lonely|gutted) i (will|would|am going to) be").keep_negated(),
+    // No way back: "you can't agree and then back out", "you don't get to change your mind now".
+    PatRule::new("you (can not|do not get to|are not allowed to|can not just|do not just) (agree|say yes) ..5 (then|and then) (back out|change your mind|say no|pull out)").sentence().keep_negated(),
+    PatRule::new("you (do not get to|are not allowed to|can not just|can not) (change your mind|back out|pull out|go back on it|go back on that|say no now|take it back)").keep_negated().guard(|d, s, _e| !super::yes_no_question(d, s)),
+    // Wearing down: "I'll keep asking till you say yes", "we're not going to bed until you agree".
+    PatRule::new("(keep|keep on|will keep|am going to keep) (asking|begging|nagging|pushing|bringing it up|going on) ..3 (until|till|til|unless) you").keep_negated(),
+    PatRule::new("(not|nobody is|no one is) (going|leaving|sleeping|going to bed|going to sleep|stopping|moving|eating) ..3 (until|till|til) you (agree|say yes|give in|change your mind|come round|stop)").sentence().keep_negated(),
+    PatRule::new("(just|pls|please|plz) say yes").guard(|d, s, _e| {
+        !d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "if" | "or")))
+    }),
+    PatRule::new("(last chance|final chance|final offer|i am done waiting|i am sick of waiting|i am tired of waiting)").guard(|d, _s, e| !matches!(d.word(e), "to" | "for" | "at" | "on")),
+    PatRule::new("yes or no (,)? (now|right now|because|or)").sentence(),
+    PatRule::new("whether you (feel like it|want to|like it|are in the mood|fancy it) or not"),
+    // Ultimatum with "we": "either we give it a go or I don't know what we're doing".
+    PatRule::new("either (we|this|it) ..8 or (i|we|it|this) ..3 (not|done|over|leaving|finished|end|through|point)").sentence(),
+    PatRule::new("if you are going to be (like this|like that|this way|that way|difficult|funny about it|weird about it|like this about it)").sentence(),
+    // Comparison with others and exes: "my last partner never made a fuss", "every couple we know does this".
+    PatRule::new("my (ex|last|previous|old|other) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (never|did not|would never) (made|make|minded|mind|complained|moaned|had|needed|asked) (a fuss|about|twice|a problem|an issue)?"),
+    PatRule::new("my (ex|last|previous|old) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (was|were|used to be|always was) (%ly)? (fine|happy|okay|ok|up for|into|game) (with|to|for)? (it|this|that|doing)?"),
+    PatRule::new("my (ex|last|previous|old) (partner|boyfriend|girlfriend|husband|wife|bf|gf)? (did|would do|used to do|would have done|loved|enjoyed) (it|this|that)"),
+    PatRule::new("(every|all the|all|most) (couple|couples|other couples|partner|partners|friend|friends|person|people) (we|i) know ..2 (does|do|did|has done|have done|are doing|is doing|is into|are into) (this|it|that)"),
+    PatRule::new("you (did|do|would do|have done) (it|this|that) (for|with) (your|ur) (ex|exes|last|previous)").keep_negated(),
+    PatRule::new("(do|try) (it|this|that) ..3 for me").guard(|d, s, _e| !super::yes_no_question(d, s) && !d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "could" | "would" | "can" | "if")))),
+    PatRule::new("(come on|c'mon|cmon) ..8 (only|just one|just a|just this|it will be fun|it will be good|what is the harm|do not be|please|pls|for me|say yes)").sentence().guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s || matches!(d.word(s - 1), "oh" | "aw" | "aww" | "ah")) && d.clause_of(s + 1).is_some_and(|c| c.range.end == s + 2) ),
+    PatRule::new("(i have|i) (been so|been really|been very) (patient|understanding|good|nice|reasonable)"),
+    PatRule::new("if you won't|will not ..6 (maybe|then)? (i will|i might|i may|someone else|somebody else) (find|get|go)").sentence().keep_negated(),
+    PatRule::new("(a|any) (real|proper|good|decent|loving) (partner|boyfriend|girlfriend|husband|wife) (would not|would never|does not|should not|would) (need|have|make|say|ask)").keep_negated(),
+    PatRule::new("you said you would (,)? so you (have to|must|need to|are going to)").sentence(),
+    PatRule::new("if you (keep|carry on|go on) (saying no|refusing|turning me down|pushing me away)").sentence().keep_negated().guard(|d, s, _e| {
+        d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "love" | "care" | "leave" | "done" | "over" | "finished" | "someone" | "somebody")))
+    }),
 ];

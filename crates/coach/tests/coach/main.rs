@@ -5,4 +5,5 @@ mod kinds_are_caught;
 mod never_flagged;
 mod never_panics;
 mod quality_guard;
+mod round3_families;
 mod spans;
