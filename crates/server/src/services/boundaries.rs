@@ -5,7 +5,6 @@
 use attune_domain::boundaries::boundary::{Boundary, CONDITION_KINDS, ConditionKind, Firmness};
 use attune_domain::boundaries::direction::{Direction, direction};
 use attune_domain::boundaries::review::{format_date, is_due};
-use attune_domain::inventory::catalog;
 use attune_store::rows::{RecordRow, VersionRow};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -118,7 +117,7 @@ pub struct BoundaryView {
 pub struct InventoryLimitView {
     /// The item id.
     pub item: String,
-    /// The activity's title (neutral wording for custom items).
+    /// The activity's title (a custom item's own words).
     pub title: String,
     /// The role the limit is for.
     pub role: String,
@@ -283,9 +282,7 @@ pub async fn list(state: &AppState, me: &SignedIn, space_id: &str) -> AppResult<
             .find(|mb| mb.member_id == limit.member_id)
         {
             mb.from_inventory.push(InventoryLimitView {
-                title: catalog::find(&limit.item)
-                    .map(|i| i.title.to_string())
-                    .unwrap_or_else(|| "An activity from your inventory".into()),
+                title: limit.title,
                 item: limit.item,
                 role: limit.role,
             });

@@ -261,3 +261,31 @@ async fn cooling_change_needs_everyone() {
     later(&app, DAY, &mut a, &mut b).await;
     assert_eq!(reveal(&a, &space).await.1["status"], "waiting");
 }
+
+#[tokio::test]
+async fn a_limit_on_my_own_item_shows_its_words_on_the_boundaries_page() {
+    let app = TestApp::spawn().await;
+    let (a, b, space) = app.couple().await;
+    let item = write(
+        &a,
+        &space,
+        json!({"title": "Tickling", "intensity": 1, "roles": ["receiving"]}),
+    )
+    .await;
+    rate(&a, &space, &item, "receiving", "limit").await;
+    let view: Value = b
+        .get(&format!("/api/v1/spaces/{space}/boundaries"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let alex = view["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["display_name"] == "Alex")
+        .unwrap()
+        .clone();
+    assert_eq!(alex["from_inventory"][0]["title"], "Tickling");
+    assert_eq!(alex["from_inventory"][0]["role"], "receiving");
+}

@@ -348,6 +348,9 @@ pub struct DeclaredLimit {
     pub item: String,
     /// The role the limit was declared for.
     pub role: String,
+    /// The activity's title: the catalog's, or the words of the member's own item (declaring a
+    /// limit on it shows it to the space, as the form says before saving).
+    pub title: String,
 }
 
 /// Every limit declared in the space's inventory as the answers stand now, by member then item.
@@ -359,6 +362,17 @@ pub async fn declared_limits(
     space_id: &str,
 ) -> AppResult<Vec<DeclaredLimit>> {
     let mut m = membership(state, me, space_id).await?;
+    let titles: BTreeMap<String, String> = load_customs(state, &mut m)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.text.title))
+        .collect();
+    let title_of = |item: &str| {
+        catalog::find(item)
+            .map(|i| i.title.to_string())
+            .or_else(|| titles.get(item).cloned())
+            .unwrap_or_else(|| "An activity from the inventory".into())
+    };
     let mut out = Vec::new();
     for (member_id, blob) in all_blobs(state, &mut m).await? {
         // SECURITY: only the limit ratings leave; notes and conditions stay private.
@@ -368,6 +382,7 @@ pub async fn declared_limits(
                 .filter(|a| a.rating == Rating::Limit)
                 .map(|a| DeclaredLimit {
                     member_id: member_id.clone(),
+                    title: title_of(&a.item),
                     item: a.item,
                     role: a.role.as_str().into(),
                 }),
