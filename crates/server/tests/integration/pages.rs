@@ -267,3 +267,47 @@ async fn the_wording_helper_checks_text_without_javascript_and_stores_nothing() 
     let res = p.form("/coach", &[("text", long.as_str())]).await;
     assert!(res.text().await.unwrap().contains("up to 10000 characters"));
 }
+
+#[test]
+fn every_stylesheet_rule_is_closed() {
+    // A rule left open swallows every rule after it, silently (a merge once did this).
+    for (name, css) in [
+        ("app.css", include_str!("../../static/app.css")),
+        ("away.css", include_str!("../../static/away.css")),
+    ] {
+        // Each open block: whether it is an @-rule (which may hold rules).
+        let mut open: Vec<bool> = Vec::new();
+        let mut prelude_start = 0;
+        let mut in_comment = false;
+        let bytes = css.as_bytes();
+        for (i, &c) in bytes.iter().enumerate() {
+            if in_comment {
+                if c == b'/' && bytes[i - 1] == b'*' {
+                    in_comment = false;
+                    prelude_start = i + 1;
+                }
+                continue;
+            }
+            match c {
+                b'/' if bytes.get(i + 1) == Some(&b'*') => in_comment = true,
+                b'{' => {
+                    let prelude = css[prelude_start..i].trim();
+                    let at_rule = prelude.starts_with('@');
+                    assert!(
+                        open.last().is_none_or(|outer| *outer),
+                        "{name}: `{prelude}` starts inside another rule that was never closed"
+                    );
+                    open.push(at_rule);
+                    prelude_start = i + 1;
+                }
+                b'}' => {
+                    assert!(open.pop().is_some(), "{name}: a closing brace too many");
+                    prelude_start = i + 1;
+                }
+                b';' => prelude_start = i + 1,
+                _ => {}
+            }
+        }
+        assert!(open.is_empty(), "{name}: a rule is left open at the end");
+    }
+}
