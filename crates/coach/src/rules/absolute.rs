@@ -429,7 +429,7 @@ fn check_repeat_marker(doc: &Doc, sentence: usize, out: &mut Vec<Hit>) -> bool {
                 && doc.word(i - 2) != "and")
             || (w == "time" && prev == "single" && i >= r.start + 2 && doc.word(i - 2) == "every")
             || (matches!(w, "constantly" | "continually" | "nonstop" | "24/7")
-                && (next.is_empty() || !doc.clause_of(i).is_some_and(|c| c.range.end > i + 1)))
+                && (next.is_empty() || doc.clause_of(i).is_none_or(|c| c.range.end <= i + 1)))
             || (matches!(
                 w,
                 "day" | "night" | "morning" | "weekend" | "week" | "evening"

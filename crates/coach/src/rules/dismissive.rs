@@ -344,10 +344,16 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you are (literally|actually|seriously|really|still|honestly) (crying|sulking|sobbing|upset|moping|pouting|sad|angry|mad|stressing|freaking out) (over|about|because of) (a|an|some|one|the|that|this)").guard(|d, s, _e| super::main_claim(d, s)),
     PatRule::new("nothing (even|really|actually)? happened").keep_negated().guard(reaction_in_sentence),
     PatRule::new("the whole (feelings|feeling|emotional|emotions|crying|tears|drama|therapy|boundaries|boundary|consent|aftercare|safe word|check-in|check in) (thing|routine|song and dance|business|speech|talk)").keep_negated(),
-    PatRule::new("(that|this|your|ur|the) ..4 (limit|limits|boundary|boundaries|rule|rules|safe word|safeword|aftercare|anxiety|feelings|worry|worries|fears|fear|jealousy|hang-up|hang-ups|insecurity|insecurities|trauma|triggers) ..4 (is|are|seems|seem|sounds|sound|feels) ..4 (much|ott|over the top|silly|ridiculous|dramatic|unnecessary|petty|paranoid|precious|uptight|prudish|stupid|pointless|childish|overkill|excessive|extreme|unreasonable|mental|insane|crazy|laughable|absurd)").guard(|d, s, _e| !d.sentence_of(s).is_some_and(|r| r.question && matches!(d.word(r.range.start), "is" | "are" | "does" | "do"))),
+    PatRule::new("(that|this|your|ur|the) ..4 (limit|limits|boundary|boundaries|rule|rules|safe word|safeword|aftercare|anxiety|feelings|worry|worries|fears|fear|jealousy|hang-up|hang-ups|insecurity|insecurities|trauma|triggers) ..4 (is|are|seems|seem|sounds|sound|feels) ..4 (much|ott|over the top|silly|ridiculous|dramatic|unnecessary|petty|paranoid|precious|uptight|prudish|stupid|pointless|childish|overkill|excessive|extreme|unreasonable|mental|insane|crazy|laughable|absurd)").keep_negated().guard(|d, s, e| {
+        // The limit's own wording may hold a "not" ("your rule about not texting exes");
+        // only a negation next to the verdict, or before the whole frame, cancels it.
+        !d.sentence_of(s).is_some_and(|r| r.question && matches!(d.word(r.range.start), "is" | "are" | "does" | "do"))
+            && !super::negated_before(d, s)
+            && !(e.saturating_sub(4)..e).any(|i| crate::lexicon::NEGATORS.contains(&d.word(i)))
+    }),
     PatRule::new("(limits|boundaries|aftercare|safe words|safewords|check-ins) (seem|seems|are|sound) ..3 (much|silly|ridiculous|overkill|unnecessary|pointless|excessive|extreme|a bit much|too much)"),
     PatRule::new("(that is|it is|this is) not (really|even)? (a|an) (real|proper|valid|actual|legit) (boundary|limit|rule|reason|problem|feeling|trauma|issue)").keep_negated(),
-    PatRule::new("(stop|quit) (freaking out|panicking|stressing|fussing|flapping|being so extra|being extra|getting so upset|getting upset)").keep_negated().guard(|d, s, e| imperative(d, s, e)),
+    PatRule::new("(stop|quit) (freaking out|panicking|stressing|fussing|flapping|being so extra|being extra|getting so upset|getting upset)").keep_negated().guard(imperative),
     PatRule::new("(you are|you were) (acting|behaving|carrying on|reacting|looking at me) like (i|i have|i had) (went|had|did|was|were|made|said|ran|stole|crashed|threw|lost|slept|kissed|shagged|committed|done|murdered|ruined)"),
     PatRule::new("(oh)? here we go (again)? (another|with another)").sentence(),
     PatRule::new("oh here we go (again)?").guard(|d, s, e| d.clause_of(s).is_some_and(|c| e >= c.range.end)),

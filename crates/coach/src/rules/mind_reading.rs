@@ -204,7 +204,7 @@ pub(crate) const RULES: &[PatRule] = &[
     r("you (said|say|says|saying) no ..3 (just|only|purely|simply)? to (punish|spite|hurt|upset|annoy|control|get at|test) me").guard(|d, s, _e| super::main_claim(d, s)),
     r("you are (just|only) (saying|using|making up|claiming|pretending) ..6 (because|so|to)").sentence(),
     r("because you (want|wanted|need|needed|are looking for|were looking for) (an excuse|a reason|an out|a way out|to win|to look good|to feel superior|to get out of|to avoid me|ammunition)"),
-    r("i can (see|tell) (it)? (in|from|by|on) your (face|eyes|voice|look|expression) (that)?").guard(|d, s, e| d.sentence_of(s).is_some_and(|r| (e..r.range.end).any(|i| d.word(i) == "you"))),
+    r("i can (see|tell) (it)? (in|from|by|on) your (face|eyes|voice|look|expression) (that)? you (think|thought|want|wanted|hate|do not|did not|wish|would rather|resent|regret|are lying|are bored|are judging|are disgusted|find|are only|are just)"),
     r("(funny|strange|weird|convenient|interesting|amazing) how your ..3 (only|always|never|suddenly|conveniently)"),
     r("(is|are|was) (just|basically|obviously|clearly)? code for"),
     r("we both know (that|it)").guard(|d, s, e| d.clause_of(s).is_some_and(|c| e >= c.range.end) && d.sentence_of(s).is_some_and(|r| r.range.start < s)),
