@@ -6,7 +6,8 @@
 //! cargo run --release -p attune-coach --example report -- --set path/to/any.tsv [--mistakes any]
 //! ```
 //!
-//! Without `--set` it scores the built-in sets (dev, holdout, fresh, fresh2, fresh3, blind) that exist
+//! Without `--set` it scores the built-in sets (dev, holdout, fresh, fresh2, fresh3, blind, fresh4,
+//! blind2) that exist
 //! under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
 //! used by `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
 
@@ -16,7 +17,9 @@ use std::process::ExitCode;
 
 /// The built-in sets, scored when no `--set` is given. Listed by name on purpose:
 /// nothing else in the data directory is read.
-const BUILT_IN: &[&str] = &["dev", "holdout", "fresh", "fresh2", "fresh3", "blind"];
+const BUILT_IN: &[&str] = &[
+    "dev", "holdout", "fresh", "fresh2", "fresh3", "blind", "fresh4", "blind2",
+];
 
 fn print(name: &str, n: usize, s: &Scores) {
     println!("== {name} ({n} sentences)");

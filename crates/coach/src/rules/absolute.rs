@@ -135,6 +135,16 @@ fn you_subject(doc: &Doc, i: usize, clause_start: usize) -> Option<usize> {
             if matches!(before, "if" | "unless" | "hope" | "whether" | "wish") {
                 return None;
             }
+            // "I love how you never let me …": admiration, not a complaint.
+            if before == "how"
+                && j >= clause_start + 2
+                && matches!(
+                    doc.word(j - 2),
+                    "love" | "adore" | "like" | "admire" | "appreciate" | "loved" | "liked"
+                )
+            {
+                return None;
+            }
             return Some(j);
         }
         if MODAL.contains(&w) || w == "not" {
@@ -228,9 +238,105 @@ fn check_adverb(doc: &Doc, i: usize, clause_start: usize, end: usize) -> Option<
     } else {
         match polarity(doc, p, end) {
             Polarity::Unwelcome(e) => Some(hit(e - 1)),
+            Polarity::Other if w == "always" && !praise_in(doc, p, end) => {
+                // "you ALWAYS pick up", "you always invite him without asking me": a shouted
+                // adverb or a complaint tail makes a neutral habit a grievance.
+                if super::dismissive::shouted(doc, i) {
+                    Some(hit(end - 1))
+                } else {
+                    complaint_tail(doc, p, end).map(hit)
+                }
+            }
             Polarity::Other => None,
         }
     }
+}
+
+/// Praise or a warm verb in the predicate ("you ALWAYS make me smile", "you always know").
+fn praise_in(doc: &Doc, p: usize, end: usize) -> bool {
+    matches!(
+        doc.word(p),
+        "know"
+            | "knows"
+            | "love"
+            | "look"
+            | "looks"
+            | "smell"
+            | "help"
+            | "listen"
+            | "support"
+            | "remember"
+            | "understand"
+            | "care"
+            | "believe"
+            | "find"
+            | "have"
+            | "bring"
+            | "save"
+            | "say"
+            | "cheer"
+            | "manage"
+            | "put"
+    ) || (p..end).any(|j| {
+        matches!(
+            doc.word(j),
+            "laugh"
+                | "smile"
+                | "safe"
+                | "loved"
+                | "lovely"
+                | "good"
+                | "great"
+                | "best"
+                | "beautiful"
+                | "amazing"
+                | "kind"
+                | "sweet"
+                | "happy"
+                | "cute"
+                | "gorgeous"
+                | "special"
+                | "better"
+                | "thoughtful"
+                | "patient"
+                | "proud"
+                | "nice"
+                | "love"
+                | "warm"
+                | "calm"
+                | "wonderful"
+                | "perfect"
+                | "funny"
+                | "generous"
+                | "thank"
+                | "thanks"
+        )
+    })
+}
+
+/// "… without asking me", "… over me", "… like it's my job", "… and leave me to …": the
+/// tail of a habit that names what it costs the writer. Returns the tail's last index.
+fn complaint_tail(doc: &Doc, p: usize, end: usize) -> Option<usize> {
+    (p + 1..end).find_map(|j| {
+        let (w, n) = (doc.word(j), doc.word(j + 1));
+        let hit = (w == "without"
+            && matches!(
+                n,
+                "asking"
+                    | "checking"
+                    | "telling"
+                    | "talking"
+                    | "consulting"
+                    | "saying"
+                    | "thinking"
+            ))
+            || (w == "over" && n == "me" && (j + 2 >= end || doc.word(j + 2) != "to"))
+            || (w == "instead" && n == "of")
+            || (w == "like" && matches!(n, "it" | "its") && doc.word(j + 3) == "my")
+            || (w == "to" && n == "me" && doc.word(j + 2) == "like")
+            || (w == "and" && matches!(n, "leave" | "leaves" | "expect" | "expects"));
+        hit.then_some((j + 1).min(end - 1))
+    })
 }
 
 /// "every (single) time …, you <unwelcome>".
@@ -321,10 +427,14 @@ fn check_repeat_marker(doc: &Doc, sentence: usize, out: &mut Vec<Hit>) -> bool {
                 )
                 && i >= r.start + 2
                 && doc.word(i - 2) != "and")
+            || (w == "time" && prev == "single" && i >= r.start + 2 && doc.word(i - 2) == "every")
+            || (matches!(w, "constantly" | "continually" | "nonstop" | "24/7")
+                && (next.is_empty() || doc.clause_of(i).is_none_or(|c| c.range.end <= i + 1)))
             || (matches!(
                 w,
                 "day" | "night" | "morning" | "weekend" | "week" | "evening"
             ) && (prev == "every"
+                || prev == "each"
                 || (prev == "single" && i >= r.start + 2 && doc.word(i - 2) == "every")))
     });
     let Some(m) = marker else {
@@ -354,8 +464,12 @@ fn check_repeat_marker(doc: &Doc, sentence: usize, out: &mut Vec<Hit>) -> bool {
 fn check_not_once(doc: &Doc, i: usize, start: usize, end: usize) -> Option<Hit> {
     // i is "once", preceded by "not".
     let you = if i > start && i - 1 == start {
-        // "Not once have/did you …"
+        // "Not once have/did you …", also past a time phrase ("not once this whole year
+        // have you …").
         let mut j = i + 1;
+        while j < end.min(i + 6) && TIME_PHRASE.contains(&doc.word(j)) {
+            j += 1;
+        }
         while j < end && AUX.contains(&doc.word(j)) {
             j += 1;
         }
@@ -395,6 +509,39 @@ fn check_not_once(doc: &Doc, i: usize, start: usize, end: usize) -> Option<Hit> 
         }),
     }
 }
+
+/// Words of a time phrase between "not once" and "have you" ("this whole year", "in the
+/// last month").
+const TIME_PHRASE: &[&str] = &[
+    "this",
+    "that",
+    "whole",
+    "entire",
+    "year",
+    "month",
+    "week",
+    "summer",
+    "weekend",
+    "in",
+    "the",
+    "last",
+    "past",
+    "since",
+    "all",
+    "our",
+    "relationship",
+    "marriage",
+    "time",
+    "six",
+    "few",
+    "months",
+    "years",
+    "weeks",
+    "two",
+    "three",
+    "christmas",
+    "holiday",
+];
 
 /// "For once (in your life) could you …": demands a change from an implied pattern.
 fn check_for_once(doc: &Doc, i: usize, sentence_end: usize) -> Option<Hit> {
@@ -545,5 +692,10 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("why do i (always)? have to (be the one|ask|remind|beg|chase|spell)").keep_negated().guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "always" | "every" | "again")))),
     PatRule::new("(it is|it has been) the same (story|thing|routine|old story|every time) (every time|each time|with you|again|all the time)?").guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| (s..r.range.end).any(|i| d.word(i) == "you"))),
     PatRule::new("(funny|strange|weird|amazing|interesting|convenient) how you (always|never|are always|are never|only|suddenly|conveniently)"),
+    // Round 4: rhetorical "why can't you ever …", "it's every time with you", "every
+    // check-in turns into you listing my mistakes".
+    PatRule::new("why (can not|will not|do not|does not|could not|would not) you (ever|once)").keep_negated(),
+    PatRule::new("(it is|that is) every (single)? time with you").keep_negated(),
+    PatRule::new("every (single)? _ (_)? (turns|ends|turned|ended|becomes|gets turned) (into|with|in|up with) (you|a fight|an argument|a row|us fighting|a lecture|a fight about|another fight|you listing|you sulking|you shouting)").sentence().guard(|d, s, _e| super::main_claim(d, s)),
     PatRule::new("you (are|were) (always|forever|constantly) (so|too|really|way too|such a)? (dramatic|sensitive|negative|moody|grumpy|late|tired|busy|distracted|angry|defensive|critical|difficult|touchy|jealous|needy|cold|distant|stressed)").guard(|d, s, _e| !yes_no_question(d, s) && super::main_claim(d, s)),
 ];

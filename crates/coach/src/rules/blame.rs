@@ -277,7 +277,15 @@ fn not_playful_ruin(doc: &Doc, s: usize, e: usize) -> bool {
                 | "that"
         )
     });
-    !reported && !(doc.word(e) == "me" && (matches!(doc.word(e + 1), "for") || fond_text(doc, s)))
+    let adoring = fond_text(doc, s)
+        && doc.sentence_of(s).is_some_and(|r| {
+            r.range
+                .clone()
+                .any(|i| matches!(doc.word(i), "love" | "adore"))
+        });
+    !reported
+        && !adoring
+        && !(doc.word(e) == "me" && (matches!(doc.word(e + 1), "for") || fond_text(doc, s)))
 }
 
 /// The rules.
@@ -374,4 +382,14 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(great|good|nice|brilliant|fantastic|amazing|excellent) (job|work|going|one) (,)? (ruining|wrecking|spoiling|destroying|killing|making me|forgetting|embarrassing|with the)").sentence(),
     PatRule::new("must be nice (to|being)").sentence().guard(|d, s, e| d.sentence_of(s).is_some_and(|r| (e..r.range.end).any(|i| d.word(i) == "you") && (e..r.range.end).any(|i| matches!(d.word(i), "me" | "i")))),
     PatRule::new("(that is|it is|and that is) (exactly|precisely)? why (we are|we have|i am|everything|this|it) ..3 (mess|fighting|arguing|falling apart|here|trouble|unhappy|miserable|broken)").guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| (r.range.start..s).any(|i| d.word(i) == "you"))),
+    // Round 4: sarcastic thanks and congratulations for an unwelcome act, "way to ruin
+    // it", counterfactual labels ("if you weren't so cheap"), costs pinned on the partner.
+    PatRule::new("(thanks|thank you|cheers|congrats|congratulations) (a lot|so much|very much|so very much|again)? (for|on) (%act|making me cry|making me feel|making me look|making us late|making me late|making my|leaving me|ditching me|letting me down|nothing|absolutely nothing)").keep_negated().guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s || matches!(d.word(s - 1), "oh" | "well" | "so" | "yeah" | "gee" | "wow" | "great"))),
+    PatRule::new("(thanks|thank you|cheers) (a lot|so much|very much)? for telling ..4 (everything|our business|my secret|my secrets|everyone|the whole)"),
+    PatRule::new("(way|nice way|great way) to (go)? %act").guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s || matches!(d.word(s - 1), "oh" | "well" | "wow" | "yeah" | "great"))),
+    PatRule::new("you (have|had)? (managed|found a way|had) to (make|made) (me|us|my|her|him|everyone|them) (_)? (_)? (cry|upset|angry|miserable|furious|hate)").guard(|d, s, _e| super::main_claim(d, s) || sarcastic_before(d, s)),
+    PatRule::new("must be nice (having|to have) (a|someone|somebody|a partner|people)").sentence().guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s)),
+    PatRule::new("if you (were not|was not|were not being|had not been) (so|such a|such an|a|an)? %trait").keep_negated(),
+    PatRule::new("you (made|make) me (cancel|give up|quit|drop|stop seeing|lose|miss out|walk away from|leave)").guard(claim),
+    PatRule::new("because you (could not|can not|did not|would not|never) (even)? (be bothered|bother)").keep_negated(),
 ];

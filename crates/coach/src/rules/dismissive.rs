@@ -195,7 +195,7 @@ fn incredulous(doc: &Doc, s: usize, e: usize) -> bool {
 }
 
 /// An emphatic all-caps word ("SO much harder") marks sarcasm.
-fn shouted(doc: &Doc, i: usize) -> bool {
+pub(super) fn shouted(doc: &Doc, i: usize) -> bool {
     doc.toks.get(i).is_some_and(|t| {
         let w = &doc.chars[t.start..t.end];
         w.len() >= 2 && w.iter().all(|c| !c.is_lowercase()) && w.iter().any(|c| c.is_uppercase())
@@ -259,7 +259,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("nobody (else)? (would|could) (be|get) (upset|bothered|hurt|offended) (by|about|over)").keep_negated(),
     PatRule::new("(that is|it is) (so)? (pathetic|silly|dramatic) (of you)?").guard(|d, s, _e| d.clause_of(s).is_some_and(|c| c.range.start == s)),
     PatRule::new("(you are|you were) (being|acting like|such)? (a|such a)? drama queen"),
-    PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(about_feelings),
+    PatRule::new("(it is|that is|it was) not (that|so) (bad|serious|big|deep|hard)").keep_negated().guard(|d, s, e| about_feelings(d, s, e) && !(d.word(e - 1) == "deep" && matches!(d.word(e), "a" | "an"))),
     PatRule::new("calm down").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
     PatRule::new("(relax|chill out|chill|lighten up|toughen up|man up|grow up|settle down|get over it|get over yourself)").guard(|d, s, e| imperative(d, s, e) && ends_clause(d, s, e)),
     PatRule::new("it (was|is) (just|only) (a|some)? (joke|bit of fun|banter|teasing|a laugh|sex|kiss|hug|game)").guard(|d, s, _e| !shared_fun(d, s)),
@@ -277,7 +277,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you will (get over it|be fine|live)"),
     // Minimising: "it's just a dress, why are you crying", "nobody died", "hardly the end of the world".
     PatRule::new("(it is|that is|it was|this is|they are|it was only|it is only) (just|only|literally|merely)? (a|an|one|some|two|a few|a couple of)? _ (_)?").guard(|d, s, e| {
-        matches!(d.word(s + 2), "just" | "only" | "literally" | "merely") && reaction_in_sentence(d, s, e)
+        matches!(d.word(s + 2), "just" | "only" | "literally" | "merely") && reaction_in_sentence(d, s, e) && !shared_fun(d, s)
     }),
         PatRule::new("(nobody|no one|no-one) (died|is dying|got hurt)"),
     PatRule::new("(it is|that is|it was) not (a|such a)? (big|huge) thing").keep_negated().guard(about_feelings),
@@ -339,4 +339,22 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("(lol|haha|lmao|pfft) (relax|chill|calm down|chill out|settle down)"),
     PatRule::new("you are (blowing|blew|blown) (this|it|things|everything) (way|totally|completely|so|a bit|far)? out of (all)? proportion"),
     PatRule::new("why are you (even|actually|seriously) (upset|bothered|angry|mad|crying|sulking|offended|annoyed|jealous|hurt|stressed|worried) (about|over|by)?").guard(|d, s, _e| !d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "sorry" | "help" | "tell")))),
+    // Round 4: crying "over a tv show", "nothing even happened", "the whole feelings thing",
+    // belittled limits and worries with any wording in between, sarcastic scare quotes.
+    PatRule::new("you are (literally|actually|seriously|really|still|honestly) (crying|sulking|sobbing|upset|moping|pouting|sad|angry|mad|stressing|freaking out) (over|about|because of) (a|an|some|one|the|that|this)").guard(|d, s, _e| super::main_claim(d, s)),
+    PatRule::new("nothing (even|really|actually)? happened").keep_negated().guard(reaction_in_sentence),
+    PatRule::new("the whole (feelings|feeling|emotional|emotions|crying|tears|drama|therapy|boundaries|boundary|consent|aftercare|safe word|check-in|check in) (thing|routine|song and dance|business|speech|talk)").keep_negated(),
+    PatRule::new("(that|this|your|ur|the) ..4 (limit|limits|boundary|boundaries|rule|rules|safe word|safeword|aftercare|anxiety|feelings|worry|worries|fears|fear|jealousy|hang-up|hang-ups|insecurity|insecurities|trauma|triggers) ..4 (is|are|seems|seem|sounds|sound|feels) ..4 (much|ott|over the top|silly|ridiculous|dramatic|unnecessary|petty|paranoid|precious|uptight|prudish|stupid|pointless|childish|overkill|excessive|extreme|unreasonable|mental|insane|crazy|laughable|absurd)").keep_negated().guard(|d, s, e| {
+        // The limit's own wording may hold a "not" ("your rule about not texting exes");
+        // only a negation next to the verdict, or before the whole frame, cancels it.
+        !d.sentence_of(s).is_some_and(|r| r.question && matches!(d.word(r.range.start), "is" | "are" | "does" | "do"))
+            && !super::negated_before(d, s)
+            && !(e.saturating_sub(4)..e).any(|i| crate::lexicon::NEGATORS.contains(&d.word(i)))
+    }),
+    PatRule::new("(limits|boundaries|aftercare|safe words|safewords|check-ins) (seem|seems|are|sound) ..3 (much|silly|ridiculous|overkill|unnecessary|pointless|excessive|extreme|a bit much|too much)"),
+    PatRule::new("(that is|it is|this is) not (really|even)? (a|an) (real|proper|valid|actual|legit) (boundary|limit|rule|reason|problem|feeling|trauma|issue)").keep_negated(),
+    PatRule::new("(stop|quit) (freaking out|panicking|stressing|fussing|flapping|being so extra|being extra|getting so upset|getting upset)").keep_negated().guard(imperative),
+    PatRule::new("(you are|you were) (acting|behaving|carrying on|reacting|looking at me) like (i|i have|i had) (went|had|did|was|were|made|said|ran|stole|crashed|threw|lost|slept|kissed|shagged|committed|done|murdered|ruined)"),
+    PatRule::new("(oh)? here we go (again)? (another|with another)").sentence(),
+    PatRule::new("oh here we go (again)?").guard(|d, s, e| d.clause_of(s).is_some_and(|c| e >= c.range.end)),
 ];

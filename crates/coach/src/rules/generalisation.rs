@@ -27,6 +27,9 @@ pub(crate) fn reported_before(doc: &Doc, s: usize) -> bool {
                 | "thinks"
                 | "believes"
                 | "insists"
+                | "insisting"
+                | "insisted"
+                | "saying"
                 | "swears"
                 | "according"
         )
@@ -377,7 +380,7 @@ pub(crate) const RULES: &[PatRule] = &[
         .guard(|doc, s, e| (s == 0 || !matches!(doc.word(s - 1), "a" | "an" | "the" | "my" | "our")) && not_kind(doc, s, e) && !logistics_after(doc, e)),
     PatRule::new("@group_plural").guard(opens_clause),
     PatRule::new("(everyone|everybody) (knows|does|do|wants|thinks|agrees|says|would|is doing|does it|loves|likes|cheats|lies)"),
-    PatRule::new("(nobody|no one) (waits|does|wants|likes|talks|cares|needs|would|thinks|agrees|does that|lives)").keep_negated(),
+    PatRule::new("(nobody|no one) (waits|does|wants|likes|talks|cares|needs|would|thinks|agrees|does that|lives)").keep_negated().guard(|d, _s, e| !(d.word(e - 1) == "cares" && matches!(d.word(e), "if" | "whether" | "when"))),
     PatRule::new("that is (just)? what (@group_plural) (do|are|want|say|like|need)"),
     PatRule::new("(men|women|guys|girls|boys) (are|will be) (all|just|like that|boys|girls)").keep_negated(),
     PatRule::new("that is (just)? how (@group_plural) (are|work|think|do|roll)"),
@@ -419,6 +422,17 @@ pub(crate) const RULES: &[PatRule] = &[
         (s == 0 || !matches!(d.word(s - 1), "of" | "for" | "to" | "with"))
             && (is_group(w) || w.ends_with("ists") || w.ends_with("ians") || matches!(w, "therapists" | "counsellors" | "counselors" | "politicians" | "cops" | "exes"))
     }),
+    // Round 4: "every married couple …", "all you gym guys", "rich kids are all like
+    // this", "your generation doesn't …", "people like you think …", "only insecure
+    // people …", "anyone who … is just bad with money".
+    PatRule::new("every (married|single|young|old|new|straight|modern|other|long-term|working) (@group_singular) (_)").guard(|d, s, e| not_kind(d, s, e) && !super::generalisation::concrete_after(d, s + 3)),
+    PatRule::new("(that is|it is) (just|exactly)? what all (of)? you ..2 (are like|are|do)"),
+    PatRule::new("(are|were|is) all (control freaks|like this|like that|%trait|liars|cheats|useless|hopeless|the same way|snobs|idiots)").guard(|d, s, _e| !(d.clause_of(s).map_or(s, |c| c.range.start)..s).any(|i| matches!(d.word(i), "we" | "you" | "they" | "these" | "those" | "both" | "i" | "it" | "this" | "that"))),
+    PatRule::new("your whole (family|lot|generation|side|clan|crowd|friend group|gang) (is|are|has|have|were|was) (like this|like that|the same|all|always|never|just)").keep_negated(),
+    PatRule::new("your (generation|lot|kind|type|sort) (does not|do not|can not|never|always|just|only|thinks|think|has no|have no|is|are)").keep_negated(),
+    PatRule::new("(@group_plural) like you (think|always|never|are all|can not|do not|just|only|want|expect)").keep_negated(),
+    PatRule::new("only (%trait|insecure|jealous|controlling|weak|desperate|crazy|needy|selfish|paranoid|boring|sad|lonely|broken|damaged) (people|men|women|guys|girls|couples|partners|losers) (need|do|would|want|care|check|get|think|say|go)").keep_negated(),
+    PatRule::new("(anyone|anybody|people|men|women|guys|girls|couples|everyone) who ..8 (is|are) (just|obviously|clearly|probably|basically|simply)? (bad with|bad at|terrible at|terrible with|hopeless at|useless at|a loser|losers|an idiot|idiots|%trait|weak|lazy|broke)").sentence().keep_negated(),
 ];
 
 fn generalisation_reported(doc: &Doc, s: usize) -> bool {

@@ -109,6 +109,8 @@ pub(crate) const RULES: &[PatRule] = &[
                     | "cared" | "love" | "loved" | "know" | "knew" | "thought" | "mean" | "meant"
                     | "did" | "went" | "enjoyed" | "are" | "were"
             )
+            && !crate::lexicon::PRAISE.contains(&d.word(e))
+            && !crate::lexicon::PRAISE.contains(&d.word(e + 1))
             || matches!(d.word(e + 1), "not" | "bored" | "lying" | "annoyed" | "angry" | "sick" | "tired" | "fed" | "hiding" | "jealous")
     }),
     r(
@@ -118,7 +120,7 @@ pub(crate) const RULES: &[PatRule] = &[
     r("i know (that)? you would (love|like|enjoy|want|prefer|rather)"),
     r("you are (only|just) (here|with me|staying|around|still here) (because|for)"),
     r("i know (exactly|full well|perfectly well)? what you (are)? (really)? (thinking|think|want|are up to)"),
-    r("i know (exactly|full well|perfectly well) what you (are)? (really)? mean"),
+    r("i know (exactly|full well|perfectly well) what you (are)? (really|actually|secretly) mean"),
     r("i can (tell|see) (that)? you (do not|think|want|hate|are only|are just|would rather|wish)"),
     r(
         "you (only|just) (said|say|did|do|agreed|agree|went along|came|stayed|apologised|apologized|asked|offered|called|texted) (with it|along|that|it|this|yes)? (to|because|for|so)",
@@ -196,4 +198,15 @@ pub(crate) const RULES: &[PatRule] = &[
     r("(you are|you were|you have been) (obviously|clearly|still|so)? (hung up on|in love with|obsessed with|thinking about|dreaming about|into) (her|him|your ex|them|someone|somebody)").guard(|d, s, e| not_a_question(d, s, e) && super::main_claim(d, s)),
     r("you are (planning|trying|going|waiting|looking) (to leave|to dump|to break up|for an excuse|for a way|for a reason|for someone|to cheat)").sentence(),
     r("the only reason you (_)"),
+    // Round 4: motives pinned on the partner ("you said no just to punish me"), excuses
+    // read as cover stories, faces read like books.
+    r("you ..6 (just|only|purely|simply)? to (punish|spite|hurt|upset|annoy|control|manipulate|guilt|guilt-trip|wind up|get at|get to|mess with|test|score points off) me").guard(|d, s, _e| super::main_claim(d, s)),
+    r("you (said|say|says|saying) no ..3 (just|only|purely|simply)? to (punish|spite|hurt|upset|annoy|control|get at|test) me").guard(|d, s, _e| super::main_claim(d, s)),
+    r("you are (just|only) (saying|using|making up|claiming|pretending) ..6 (because|so|to)").sentence(),
+    r("because you (want|wanted|need|needed|are looking for|were looking for) (an excuse|a reason|an out|a way out|to win|to look good|to feel superior|to get out of|to avoid me|ammunition)"),
+    r("i can (see|tell) (it)? (in|from|by|on) your (face|eyes|voice|look|expression) (that)? you (think|thought|want|wanted|hate|do not|did not|wish|would rather|resent|regret|are lying|are bored|are judging|are disgusted|find|are only|are just)"),
+    r("(funny|strange|weird|convenient|interesting|amazing) how your ..3 (only|always|never|suddenly|conveniently)"),
+    r("(is|are|was) (just|basically|obviously|clearly)? code for"),
+    r("we both know (that|it)").guard(|d, s, e| d.clause_of(s).is_some_and(|c| e >= c.range.end) && d.sentence_of(s).is_some_and(|r| r.range.start < s)),
+    r("you (just|only)? (like|love|want|enjoy) (having)? (something|an excuse|a reason) to (moan|complain|whine|cry|be upset|be angry|sulk|fight|argue) about"),
 ];

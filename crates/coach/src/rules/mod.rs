@@ -150,6 +150,15 @@ pub(crate) fn negated_before(doc: &Doc, start: usize) -> bool {
     let Some(clause) = doc.clause_of(start) else {
         return false;
     };
+    // "Not once this month have you made me feel rushed": a clause opening with "not once"
+    // / "never once" / "not a single time" negates everything after it.
+    let first = clause.range.start;
+    if matches!(doc.word(first), "not" | "never")
+        && matches!(doc.word(first + 1), "once" | "one" | "a")
+        && first < start
+    {
+        return true;
+    }
     let from = start.saturating_sub(5).max(clause.range.start);
     (from..start).any(|i| {
         let w = doc.word(i);

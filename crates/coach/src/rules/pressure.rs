@@ -167,7 +167,7 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("you (have|need|got) to").guard(|doc, _s, e| e >= doc.clause_of(e.saturating_sub(1)).map_or(e, |c| c.range.end)),
     PatRule::new("(do it|do this|try it|try this|you have to) for me"),
     PatRule::new("it (will not|would not|is not going to) kill you").keep_negated(),
-    PatRule::new("you promised (me|us)?").guard(|doc, _s, e| !matches!(doc.word(e), "to" | "you" | "that" | "it" | "we" | "i")),
+    PatRule::new("you promised (me|us)?").guard(|doc, _s, e| !matches!(doc.word(e), "to" | "you" | "that" | "it" | "we" | "i" | "nothing" | "anything")),
     PatRule::new("you can not keep saying no").keep_negated(),
     PatRule::new("stop saying no").keep_negated(),
     PatRule::new("(do not|never) say no (to me)? again").keep_negated(),
@@ -272,4 +272,21 @@ pub(crate) const RULES: &[PatRule] = &[
     PatRule::new("if you (keep|carry on|go on) (saying no|refusing|turning me down|pushing me away)").sentence().keep_negated().guard(|d, s, _e| {
         d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "love" | "care" | "leave" | "done" | "over" | "finished" | "someone" | "somebody")))
     }),
+    // Round 4: threats of leaving ("don't expect me to be here when you get back"),
+    // retaliation, broken-promise guilt, duty, "might as well say yes", "you can say no,
+    // but I'll be upset", pushing past a no, social comparison, martyr sighs.
+    PatRule::new("(do not) expect me to (stay|stick around|forgive|wait around|wait for you|come back|put up with|be here when|be there when|be around when|still be|be waiting|care|keep|just sit)").keep_negated(),
+    PatRule::new("(do not) (bother|even think about) coming (home|back|to bed|over)").keep_negated(),
+    PatRule::new("(do not) (complain|moan|come crying|come running|cry|whine|act surprised|be shocked) (to me)? (when|if) (i|we)").keep_negated(),
+    PatRule::new("(going|go|went|gone) back on (your|ur) (word|promise)"),
+    PatRule::new("(it is|this is|that is|sex is) (kind of|sort of|just|literally)? (part of the deal|part of the package|part of being married|part of being together|part of being a couple|part of being in a relationship|your job as my|your duty as my|what wives do|what husbands do|what partners do|what partners are for|what girlfriends do|what boyfriends do)").keep_negated().guard(|d, s, _e| d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "married" | "together" | "relationship" | "wife" | "husband" | "partner" | "girlfriend" | "boyfriend" | "couple" | "package" | "deal" | "job" | "duty" | "for")))),
+    PatRule::new("you (might|may) as well (just)? (say yes|agree|give in|do it|get it over with|come|give up)"),
+    PatRule::new("(you can|you could|feel free to) say no ..2 but (i will|i would|i am going to) ..2 (be)? (upset|hurt|disappointed|angry|sad|gutted|annoyed|mad|devastated|crushed|sulk|remember)").sentence().keep_negated(),
+    PatRule::new("(said|say|says|saying) no ..3 but (just|please|come on)? (try|do|give) (it|me|this)").sentence().keep_negated(),
+    PatRule::new("(do not) be (so|such a|such an|a|an)? (boring|vanilla|bore|prude|prudish|frigid|lame|no fun|chicken|scaredy cat)").keep_negated().guard(|d, s, _e| !d.sentence_of(s).is_some_and(|r| r.range.clone().any(|i| matches!(d.word(i), "i" | "me" | "myself") && i < s))),
+    PatRule::new("(everyone|everybody|all my friends|all our friends|all my mates|people|couples) (else)? (we know|i know|our age)? (is|are) (way|so|much|a lot|far)? (more|less) ..4 than (us|we|you|me)").keep_negated(),
+    PatRule::new("(couples|people|everyone|everybody) (else)? (our age|we know|i know) (are|is) (supposed to|meant to|doing it|doing this|having|getting)").keep_negated(),
+    PatRule::new("(all|everyone|everybody) (of)? (my|our) (friends|mates) ..2 (do|does|get|have|are doing|let) (this|it|that)").keep_negated(),
+    PatRule::new("(good|nice|great) to know where i (rank|stand|come|sit|fit)"),
+    PatRule::new("(i am|i have gotten|i have got|i got) used to (coming|being) (last|second|ignored|an afterthought|second best|bottom)"),
 ];

@@ -6,4 +6,5 @@ mod never_flagged;
 mod never_panics;
 mod quality_guard;
 mod round3_families;
+mod round4_families;
 mod spans;
