@@ -151,8 +151,11 @@ impl Model {
                 .filter(|c| !c.quoted && !c.range.is_empty())
                 .filter(|c| c.range.start >= s.range.start && c.range.end <= s.range.end)
             {
+                // Unscaled evidence: the clause carrying the most positive weight wins, so a
+                // short opener ("Typical,") does not beat the clause that says the thing.
                 features::extract(doc, c.range.clone(), s.question, &mut feats);
-                let z = dot(&self.any, &feats);
+                let mask = self.any.len() - 1;
+                let z: f32 = feats.iter().map(|&f| self.any[f as usize & mask]).sum();
                 if span.is_none_or(|b| z > b.2) {
                     span = Some((c.range.start, c.range.end - 1, z));
                 }

@@ -15,22 +15,26 @@ pub enum Veto {
     Apology = 1,
     /// "I always rush": the writer talks about themself, nobody else is named.
     SelfReference = 2,
-    /// "I love how you never judge me": love, thanks, pride or gratitude in the sentence.
+    /// "I love how you never judge me", "you ruined me for other pizza 😂": love, thanks,
+    /// pride, gratitude or laughter in the sentence.
     Affection = 4,
     /// "No, and I don't want to discuss it tonight": the writer states their own limit.
     OwnLimit = 8,
     /// Everything in the sentence sits inside quotation marks.
     Quoted = 16,
+    /// "I'll wait until you're ready", "no rush": patience and reassurance.
+    Reassurance = 32,
 }
 
 impl Veto {
     /// Every veto, in a fixed order.
-    pub const EVERY: [Veto; 5] = [
+    pub const EVERY: [Veto; 6] = [
         Veto::Apology,
         Veto::SelfReference,
         Veto::Affection,
         Veto::OwnLimit,
         Veto::Quoted,
+        Veto::Reassurance,
     ];
 
     /// A short name for reports.
@@ -41,12 +45,13 @@ impl Veto {
             Veto::Affection => "affection",
             Veto::OwnLimit => "own limit",
             Veto::Quoted => "quoted",
+            Veto::Reassurance => "reassurance",
         }
     }
 }
 
 /// All vetoes on.
-pub const ALL: u8 = 31;
+pub const ALL: u8 = 63;
 
 const SECOND: &[&str] = &["you", "your", "yours", "yourself", "ya", "u"];
 const FIRST: &[&str] = &["i", "me", "my", "myself"];
@@ -81,7 +86,14 @@ pub(crate) fn vetoed(doc: &Doc, s: &Sentence, kind: FlagKind, mask: u8) -> bool 
             && kind != FlagKind::Generalisation
             && has(FIRST)
             && !has(SECOND))
-        || (on(Veto::Affection) && has(WARM))
+        || (on(Veto::Affection)
+            && (has(WARM) || crate::rules::blame::fond_text(doc, s.range.start)))
+        || (on(Veto::Reassurance)
+            && (has_seq(&words, &["until", "you", "are", "ready"])
+                || has_seq(&words, &["when", "you", "are", "ready"])
+                || has_seq(&words, &["take", "your", "time"])
+                || has_seq(&words, &["no", "rush"])
+                || has_seq(&words, &["no", "pressure"])))
         || (on(Veto::OwnLimit)
             && (words.first() == Some(&"no")
                 || has_seq(&words, &["i", "do", "not", "want"])
