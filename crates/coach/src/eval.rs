@@ -1,6 +1,6 @@
 //! Precision and recall of [`check`](crate::check) over labelled sentences.
 
-use crate::{FlagKind, check};
+use crate::{Advice, FlagKind, check};
 use std::collections::HashSet;
 
 /// One labelled sentence: the kinds it should carry (empty for clean) and its text.
@@ -92,6 +92,11 @@ fn sorted(set: &HashSet<FlagKind>) -> Vec<FlagKind> {
 
 /// Runs [`check`] over every example and counts.
 pub fn score(examples: &[Example]) -> Scores {
+    score_with(examples, check)
+}
+
+/// Runs `coach` over every example and counts.
+pub fn score_with(examples: &[Example], coach: impl Fn(&str) -> Advice) -> Scores {
     let mut per_kind: Vec<(FlagKind, Counts)> = FlagKind::ALL
         .iter()
         .map(|k| (*k, Counts::default()))
@@ -99,7 +104,7 @@ pub fn score(examples: &[Example]) -> Scores {
     let mut overall = Counts::default();
     let mut mistakes = Vec::new();
     for ex in examples {
-        let got: HashSet<FlagKind> = check(&ex.text).flags.iter().map(|f| f.kind).collect();
+        let got: HashSet<FlagKind> = coach(&ex.text).flags.iter().map(|f| f.kind).collect();
         for (k, c) in per_kind.iter_mut() {
             c.add(ex.kinds.contains(k), got.contains(k));
         }

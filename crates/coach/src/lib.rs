@@ -8,6 +8,7 @@
 //! - [`rules`]: one module per flag kind plus shared guards (negation, apology, quotes).
 //! - [`explain`]: the one-sentence explanation for each kind.
 //! - [`suggest`]: an I-statement built from the flagged text.
+//! - [`model`]: a small shipped classifier that backs up the rules on unseen wording.
 //! - [`eval`]: precision/recall over labelled sentences (used by the report and tests).
 
 #![forbid(unsafe_code)]
@@ -16,6 +17,7 @@ mod contractions;
 pub mod eval;
 mod explain;
 mod lexicon;
+pub mod model;
 mod pattern;
 mod rules;
 mod suggest;
@@ -99,10 +101,26 @@ pub struct Advice {
 
 /// Checks `text` and returns gentle hints.
 ///
-/// Deterministic, offline, allocation-light. Never panics on any input.
+/// Deterministic, offline, allocation-light. Never panics on any input. The rules flag
+/// first; a sentence they leave alone is flagged when the shipped model is confident and
+/// none of the rules' guards (apology, self-reference, affection, own limit, quoting)
+/// objects.
 pub fn check(text: &str) -> Advice {
+    check_with(text, model::shipped())
+}
+
+/// [`check`] with the hand-written rules only (no model), for comparison.
+pub fn check_rules_only(text: &str) -> Advice {
+    check_with(text, None)
+}
+
+/// [`check`] with a given model (or none); used by cross-validation.
+pub fn check_with(text: &str, model: Option<&model::Model>) -> Advice {
     let doc = tokens::Doc::new(text);
-    let hits = rules::run(&doc);
+    let mut hits = rules::run(&doc);
+    if let Some(m) = model {
+        m.add_hits(&doc, &mut hits);
+    }
     let flags: Vec<Flag> = hits
         .iter()
         .map(|h| Flag {

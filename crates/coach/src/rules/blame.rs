@@ -223,7 +223,7 @@ fn sarcastic_before(doc: &Doc, s: usize) -> bool {
 }
 
 /// Laughter or love in the sentence's raw text ("😂", "lol", "in the best way").
-fn fond_text(doc: &Doc, s: usize) -> bool {
+pub(crate) fn fond_text(doc: &Doc, s: usize) -> bool {
     let Some(r) = doc.sentence_of(s) else {
         return false;
     };

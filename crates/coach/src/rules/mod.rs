@@ -1,7 +1,7 @@
 //! Runs every rule over a tokenised text and merges the hits.
 
 mod absolute;
-mod blame;
+pub(crate) mod blame;
 mod dismissive;
 mod generalisation;
 mod mind_reading;

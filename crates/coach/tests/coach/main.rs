@@ -2,6 +2,7 @@
 
 mod json_shape;
 mod kinds_are_caught;
+mod model;
 mod never_flagged;
 mod never_panics;
 mod quality_guard;

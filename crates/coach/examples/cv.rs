@@ -1,0 +1,276 @@
+//! Leave-one-set-out cross-validation of the shipped classifier, alone and with the rules.
+//!
+//! ```text
+//! cargo run --release -p attune-coach --example cv                  # figures per held-out set
+//! cargo run --release -p attune-coach --example cv -- --grid        # hyperparameter grid
+//! cargo run --release -p attune-coach --example cv -- --replay blind2 RULES.txt dev,holdout,…
+//! ```
+//!
+//! For each of the eight labelled sets the model is trained on the other seven with the
+//! shipped settings and scored on the held-out one. The rules were tuned on all eight
+//! sets, so "rules alone" and "rules + model" on a held-out set are optimistic; "model
+//! alone" is an honest out-of-set figure for the model. `--replay` answers the question
+//! the tuned rules cannot: given one line of `0`/`1` per example of SET (the decisions of
+//! older rules that had not seen SET, e.g. from a `git archive` of the round-3 crate), what
+//! would those rules + a model trained only on the listed sets have scored?
+
+use attune_coach::eval::{Counts, Example, parse_tsv};
+use attune_coach::model::train::{Config, SHIPPED, train};
+use attune_coach::model::veto::Veto;
+use attune_coach::{check_rules_only, model::Model};
+use std::path::Path;
+use std::process::ExitCode;
+
+const SETS: &[&str] = &[
+    "dev", "holdout", "fresh", "fresh2", "fresh3", "blind", "fresh4", "blind2",
+];
+
+fn load(name: &str) -> Vec<Example> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(format!("{name}.tsv"));
+    parse_tsv(&std::fs::read_to_string(&p).unwrap_or_default())
+}
+
+/// One held-out line: its label, the rules' decision, the model's vetted and raw scores.
+struct Row {
+    want: bool,
+    rules: bool,
+    vetted: f32,
+    raw: f32,
+}
+
+fn count(rows: &[Row], got: impl Fn(&Row) -> bool) -> Counts {
+    let mut c = Counts::default();
+    for r in rows {
+        match (r.want, got(r)) {
+            (true, true) => c.tp += 1,
+            (false, true) => c.fp += 1,
+            (true, false) => c.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    c
+}
+
+fn rows_for(model: &Model, ex: &[Example], rules: &[bool]) -> Vec<Row> {
+    ex.iter()
+        .zip(rules)
+        .map(|(e, &r)| Row {
+            want: !e.kinds.is_empty(),
+            rules: r,
+            vetted: model.vetted_probability(&e.text),
+            raw: model.probability(&e.text),
+        })
+        .collect()
+}
+
+fn fmt(c: Counts) -> String {
+    format!(
+        "{:.3}/{:.3} ({:>3} {:>2} {:>3})",
+        c.precision(),
+        c.recall(),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+}
+
+/// Out-of-fold rows for every set with config `cfg`.
+fn folds(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) -> Vec<Vec<Row>> {
+    data.iter()
+        .enumerate()
+        .map(|(h, (_, held))| {
+            let train_set: Vec<Example> = data
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != h)
+                .flat_map(|(_, (_, e))| e.iter().cloned())
+                .collect();
+            let m = train(&train_set, cfg);
+            rows_for(&m, held, &rules[h])
+        })
+        .collect()
+}
+
+fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
+    let t = cfg.threshold;
+    let all = folds(cfg, data, rules);
+    println!("leave-one-set-out, threshold {t}; each cell precision/recall (tp fp fn)");
+    println!(
+        "{:<9} {:>26} {:>26} {:>26}",
+        "held out", "rules alone", "model alone", "rules + model"
+    );
+    for ((name, _), rows) in data.iter().zip(&all) {
+        println!(
+            "{:<9} {:>26} {:>26} {:>26}",
+            name,
+            fmt(count(rows, |r| r.rules)),
+            fmt(count(rows, |r| r.raw >= t)),
+            fmt(count(rows, |r| r.rules || r.vetted >= t))
+        );
+    }
+    let pooled: Vec<&Row> = all.iter().flatten().collect();
+    let pc = |f: &dyn Fn(&Row) -> bool| {
+        let mut c = Counts::default();
+        for r in &pooled {
+            match (r.want, f(r)) {
+                (true, true) => c.tp += 1,
+                (false, true) => c.fp += 1,
+                (true, false) => c.fn_ += 1,
+                (false, false) => {}
+            }
+        }
+        c
+    };
+    println!(
+        "{:<9} {:>26} {:>26} {:>26}",
+        "pooled",
+        fmt(pc(&|r| r.rules)),
+        fmt(pc(&|r| r.raw >= t)),
+        fmt(pc(&|r| r.rules || r.vetted >= t))
+    );
+    println!();
+    println!(
+        "threshold sweep (pooled out-of-fold): model alone | vetted model alone | clean lines the model alone would flag"
+    );
+    for th in [0.5f32, 0.6, 0.7, 0.72, 0.75, 0.78, 0.8, 0.83, 0.85, 0.9] {
+        let clean = pooled.iter().filter(|r| !r.want).count();
+        let vfp = pooled.iter().filter(|r| !r.want && r.vetted >= th).count();
+        println!(
+            "  {th:.2}: {} | {} | {vfp}/{clean} = {:.3}",
+            fmt(pc(&|r| r.raw >= th)),
+            fmt(pc(&|r| r.vetted >= th)),
+            vfp as f64 / clean.max(1) as f64
+        );
+    }
+}
+
+fn vetoes(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
+    println!(
+        "\nwhat each veto does to the vetted model alone (pooled out-of-fold, threshold {}):",
+        cfg.threshold
+    );
+    let base = Config { vetoes: 0, ..*cfg };
+    let none: Vec<Row> = folds(&base, data, rules).into_iter().flatten().collect();
+    let c0 = count(&none, |r| r.vetted >= cfg.threshold);
+    println!("  no vetoes        {}", fmt(c0));
+    for v in Veto::EVERY {
+        let one = Config {
+            vetoes: v as u8,
+            ..*cfg
+        };
+        let rows: Vec<Row> = folds(&one, data, rules).into_iter().flatten().collect();
+        let c = count(&rows, |r| r.vetted >= cfg.threshold);
+        println!(
+            "  {:<16} {}  (false alarms removed {}, hits lost {})",
+            v.name(),
+            fmt(c),
+            c0.fp - c.fp,
+            c0.tp - c.tp
+        );
+    }
+}
+
+fn grid(data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
+    println!(
+        "grid (pooled out-of-fold, model alone, raw probability): recall at the lowest threshold with precision ≥ 0.95, and at ≥ 0.98"
+    );
+    for bits_any in [16u8] {
+        for epochs in [12usize, 24] {
+            for lr in [1.0f32, 2.0, 4.0] {
+                for l2 in [1e-4f32, 1e-3, 3e-3] {
+                    let cfg = Config {
+                        bits_any,
+                        epochs,
+                        lr,
+                        l2,
+                        ..SHIPPED
+                    };
+                    let rows: Vec<Row> = folds(&cfg, data, rules).into_iter().flatten().collect();
+                    let at = |target: f64| {
+                        (0..=100)
+                            .map(|i| i as f32 / 100.0)
+                            .map(|t| (t, count(&rows, |r| r.raw >= t)))
+                            .find(|(_, c)| c.precision() >= target)
+                            .map_or((1.0, 0.0), |(t, c)| (t, c.recall()))
+                    };
+                    let (t95, r95) = at(0.95);
+                    let (t98, r98) = at(0.98);
+                    println!(
+                        "  bits {bits_any} epochs {epochs:>2} lr {lr:<4} l2 {l2:<6}: R@P.95 {r95:.3} (t {t95:.2})  R@P.98 {r98:.3} (t {t98:.2})"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn replay(args: &[String]) -> ExitCode {
+    let [set, file, train_sets] = args else {
+        eprintln!("--replay SET RULES_FILE TRAIN_SETS(comma-separated)");
+        return ExitCode::FAILURE;
+    };
+    let held = load(set);
+    let rules: Vec<bool> = std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim() == "1")
+        .collect();
+    if rules.len() != held.len() {
+        eprintln!(
+            "{file}: {} decisions for {} examples",
+            rules.len(),
+            held.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    let train_set: Vec<Example> = train_sets.split(',').flat_map(load).collect();
+    let m = train(&train_set, &SHIPPED);
+    let rows = rows_for(&m, &held, &rules);
+    println!(
+        "replay {set} (model trained on {train_sets}, {} lines), threshold {}:",
+        train_set.len(),
+        SHIPPED.threshold
+    );
+    println!("  older rules alone   {}", fmt(count(&rows, |r| r.rules)));
+    println!(
+        "  model alone         {}",
+        fmt(count(&rows, |r| r.raw >= SHIPPED.threshold))
+    );
+    for t in [0.6f32, 0.7, 0.8, 0.85, 0.9] {
+        println!(
+            "  older rules + model {} at threshold {t}",
+            fmt(count(&rows, |r| r.rules || r.vetted >= t))
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--replay") {
+        return replay(&args[1..]);
+    }
+    let data: Vec<(&str, Vec<Example>)> = SETS.iter().map(|n| (*n, load(n))).collect();
+    let rules: Vec<Vec<bool>> = data
+        .iter()
+        .map(|(_, ex)| {
+            ex.iter()
+                .map(|e| !check_rules_only(&e.text).flags.is_empty())
+                .collect()
+        })
+        .collect();
+    match args.first().map(String::as_str) {
+        Some("--grid") => grid(&data, &rules),
+        None => {
+            report(&SHIPPED, &data, &rules);
+            vetoes(&SHIPPED, &data, &rules);
+        }
+        Some(other) => {
+            eprintln!("unknown argument {other:?}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,126 @@
+//! The shipped classifier: it loads, training is reproducible, and it stays behind the
+//! rules' guards.
+
+use attune_coach::eval::{Example, parse_tsv};
+use attune_coach::model::train::{Config, SHIPPED, train};
+use attune_coach::model::{Model, shipped};
+use attune_coach::{check, check_rules_only};
+
+fn all_sets() -> Vec<Example> {
+    [
+        include_str!("../data/dev.tsv"),
+        include_str!("../data/holdout.tsv"),
+        include_str!("../data/fresh.tsv"),
+        include_str!("../data/fresh2.tsv"),
+        include_str!("../data/fresh3.tsv"),
+        include_str!("../data/blind.tsv"),
+        include_str!("../data/fresh4.tsv"),
+        include_str!("../data/blind2.tsv"),
+    ]
+    .into_iter()
+    .flat_map(parse_tsv)
+    .collect()
+}
+
+#[test]
+fn the_shipped_model_loads_with_the_shipped_settings() {
+    let m = shipped().expect("model/weights.bin parses");
+    assert_eq!(m.bits_any, SHIPPED.bits_any);
+    assert_eq!(m.bits_kind, SHIPPED.bits_kind);
+    assert_eq!(m.threshold, SHIPPED.threshold);
+    assert_eq!(m.vetoes, SHIPPED.vetoes);
+}
+
+#[test]
+fn training_twice_gives_identical_weights() {
+    let examples = parse_tsv(include_str!("../data/dev.tsv"));
+    let quick = Config {
+        epochs: 3,
+        ..SHIPPED
+    };
+    let a = train(&examples, &quick).to_bytes();
+    let b = train(&examples, &quick).to_bytes();
+    assert_eq!(a, b);
+    // A different seed shuffles differently, so the test above can fail.
+    let c = train(&examples, &Config { seed: 7, ..quick }).to_bytes();
+    assert_ne!(a, c);
+}
+
+#[test]
+fn the_shipped_weights_are_what_the_training_program_writes() {
+    let fresh = train(&all_sets(), &SHIPPED).to_bytes();
+    let shipped = include_bytes!("../../model/weights.bin");
+    assert!(
+        fresh == shipped.as_slice(),
+        "model/weights.bin is stale: run `cargo run --release -p attune-coach --example train`"
+    );
+}
+
+#[test]
+fn serialised_models_round_trip_and_garbage_is_refused() {
+    let m = shipped().expect("shipped model");
+    let bytes = m.to_bytes();
+    assert_eq!(Model::from_bytes(&bytes).as_ref(), Some(m));
+    assert!(Model::from_bytes(b"").is_none());
+    assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+    let mut wrong = bytes.clone();
+    wrong[0] = b'X';
+    assert!(Model::from_bytes(&wrong).is_none());
+}
+
+#[test]
+fn clean_look_alikes_stay_clean_with_the_model() {
+    // None of these is in a data set.
+    for text in [
+        "Thank you for always making time for me.",
+        "I'm sorry I snapped at you yesterday, that wasn't fair.",
+        "No, I'd like to stop for tonight.",
+        "She told me \"you're a selfish pig\" and laughed about it.",
+        "You can always change your mind, no questions asked.",
+        "I never want you to feel rushed.",
+        "Could we talk about the budget on Sunday?",
+        "I feel lonely when the evenings go by without us talking.",
+        "I love how you never make me feel silly for asking.",
+        "Never mind, the parcel turned up next door.",
+        "It's completely fine if you'd rather stay in.",
+        "I think I get defensive when money comes up, and I want to work on that.",
+    ] {
+        let a = check(text);
+        assert!(a.flags.is_empty(), "{text:?} was flagged: {:?}", a.flags);
+        assert!(a.suggestion.is_none());
+    }
+}
+
+#[test]
+fn a_model_only_flag_has_a_span_a_kind_and_a_plain_explanation() {
+    // Wording no rule knows; the model flags it.
+    let text = "Honestly, you just enjoy seeing me squirm.";
+    assert!(check_rules_only(text).flags.is_empty());
+    let a = check(text);
+    assert_eq!(a.flags.len(), 1, "{:?}", a.flags);
+    let f = &a.flags[0];
+    let n = text.chars().count();
+    assert!(f.start < f.end && f.end <= n);
+    let flagged: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+    assert!(flagged.contains("enjoy seeing me squirm"), "{flagged:?}");
+    assert!(!f.explanation.is_empty() && f.explanation.ends_with('.'));
+    assert_eq!(f.explanation.matches(". ").count(), 0);
+    assert!(a.suggestion.is_some());
+}
+
+#[test]
+fn the_model_never_flags_text_inside_quotes_alone() {
+    let text = "\"You just enjoy seeing me squirm.\"";
+    assert!(check(text).flags.is_empty());
+}
+
+#[test]
+fn rules_flags_are_kept_unchanged_by_the_model() {
+    for ex in all_sets().iter().take(400) {
+        let rules = check_rules_only(&ex.text).flags;
+        let both = check(&ex.text).flags;
+        for f in &rules {
+            assert!(both.contains(f), "{:?} lost {f:?}", ex.text);
+        }
+    }
+}
