@@ -7,6 +7,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::TokenForm;
 use super::shell::Shell;
 use crate::error::AppError;
 use crate::services::{accounts, sessions};
@@ -231,12 +232,6 @@ pub async fn login(
                 .into_response())
         }
     }
-}
-
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
 }
 
 /// POST /logout

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::boundaries::{OneQuery, ReviewForm};
 use super::error::{FormError, PageResult, render};
+use super::form::again;
 use super::shell::{NoticeQuery, Shell};
 use crate::api::boundaries::Range;
 use crate::error::AppError;
@@ -255,13 +256,10 @@ pub async fn propose(
             Ok(Redirect::to(&format!("/spaces/{id}/agreement?n={n}")).into_response())
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                edit_page(&state, &me, &id, Some(form), Some(error)).await?,
-            )
-                .into_response())
+            again(e, |error| {
+                edit_page(&state, &me, &id, Some(form), Some(error))
+            })
+            .await
         }
     }
 }
@@ -312,14 +310,6 @@ pub async fn review(
     let record = record_id(&state, &me, &id).await?;
     match review::set_review(&state, &me, &id, &record, &form.input()).await {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{id}/agreement?n=saved")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                show_page(&state, &me, &id, None, Some(error)).await?,
-            )
-                .into_response())
-        }
+        Err(e) => again(e, |error| show_page(&state, &me, &id, None, Some(error))).await,
     }
 }

@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::again;
 use super::shell::{NoticeQuery, Shell};
 use crate::api::boundaries::Range;
 use crate::services::boundaries::{self, BoundariesView, BoundaryInput, BoundaryView};
@@ -202,13 +203,10 @@ pub async fn add(
             Ok(Redirect::to(&format!("/spaces/{id}/boundaries?n=boundary-added")).into_response())
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                list_page(&state, &me, &id, None, form, Some(error)).await?,
-            )
-                .into_response())
+            again(e, |error| {
+                list_page(&state, &me, &id, None, form, Some(error))
+            })
+            .await
         }
     }
 }
@@ -309,19 +307,18 @@ pub async fn change(
         ))
         .into_response()),
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            let page = one_page(
-                &state,
-                &me,
-                &id,
-                &bid,
-                (None, None),
-                None,
-                Some((Some(form), error)),
-            )
-            .await?;
-            Ok((status, page).into_response())
+            again(e, |error| {
+                one_page(
+                    &state,
+                    &me,
+                    &id,
+                    &bid,
+                    (None, None),
+                    None,
+                    Some((Some(form), error)),
+                )
+            })
+            .await
         }
     }
 }
@@ -349,19 +346,18 @@ pub async fn remove(
         ))
         .into_response()),
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            let page = one_page(
-                &state,
-                &me,
-                &id,
-                &bid,
-                (None, None),
-                None,
-                Some((None, error)),
-            )
-            .await?;
-            Ok((status, page).into_response())
+            again(e, |error| {
+                one_page(
+                    &state,
+                    &me,
+                    &id,
+                    &bid,
+                    (None, None),
+                    None,
+                    Some((None, error)),
+                )
+            })
+            .await
         }
     }
 }
@@ -406,19 +402,18 @@ pub async fn review(
             Ok(Redirect::to(&format!("/spaces/{id}/boundaries/{bid}?n=saved")).into_response())
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            let page = one_page(
-                &state,
-                &me,
-                &id,
-                &bid,
-                (None, None),
-                None,
-                Some((None, error)),
-            )
-            .await?;
-            Ok((status, page).into_response())
+            again(e, |error| {
+                one_page(
+                    &state,
+                    &me,
+                    &id,
+                    &bid,
+                    (None, None),
+                    None,
+                    Some((None, error)),
+                )
+            })
+            .await
         }
     }
 }

@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::again;
 use super::shell::{NoticeQuery, Shell, in_words};
 use super::trend_chart::{self, Chart, HEIGHT, WIDTH};
 use crate::error::AppResult;
@@ -172,11 +173,7 @@ async fn after(
 ) -> PageResult<Response> {
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{id}/checkins?n={notice}")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((status, page(state, me, id, None, Some(error)).await?).into_response())
-        }
+        Err(e) => again(e, |error| page(state, me, id, None, Some(error))).await,
     }
 }
 

@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::shell::{NoticeQuery, Shell};
 use crate::error::AppError;
 use crate::services::inventory::{self, AnswerInput, AnswerView, CatalogItem, CustomInput};
@@ -403,10 +404,10 @@ pub async fn save_category(
         ))
         .into_response()),
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            let page = category_page(&state, &me, &id, &slug, upto, None, Some(error)).await?;
-            Ok((status, page).into_response())
+            again(e, |error| {
+                category_page(&state, &me, &id, &slug, upto, None, Some(error))
+            })
+            .await
         }
     }
 }
@@ -464,26 +465,19 @@ pub async fn add_own(
             Ok(Redirect::to(&format!("/spaces/{id}/inventory/c/custom?n=saved")).into_response())
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            let page = overview_page(
-                &state,
-                &me,
-                &id,
-                None,
-                Some(error),
-                (form.title, form.description),
-            )
-            .await?;
-            Ok((status, page).into_response())
+            again(e, |error| {
+                overview_page(
+                    &state,
+                    &me,
+                    &id,
+                    None,
+                    Some(error),
+                    (form.title, form.description),
+                )
+            })
+            .await
         }
     }
-}
-
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
 }
 
 /// POST /spaces/{id}/inventory/own/{item}/offer

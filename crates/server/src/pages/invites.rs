@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::settings::ago;
 use super::shell::{NoticeQuery, Shell};
 use crate::services::invites::{self, InviteView};
@@ -93,12 +94,6 @@ pub async fn show(
     invite_page(&state, &me, &id, q.n.as_deref(), None, None).await
 }
 
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
-}
-
 /// POST /spaces/{id}/invite: makes a code and shows it once.
 pub async fn create(
     State(state): State<AppState>,
@@ -120,13 +115,10 @@ pub async fn create(
             )
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                invite_page(&state, &me, &id, None, None, Some(error)).await?,
-            )
-                .into_response())
+            again(e, |error| {
+                invite_page(&state, &me, &id, None, None, Some(error))
+            })
+            .await
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod checkins;
 pub mod coach;
 pub mod error;
+pub mod form;
 pub mod home;
 pub mod info;
 pub mod inventory;

@@ -2,19 +2,13 @@
 
 use axum::extract::{Path, State};
 use axum::response::Redirect;
-use serde::Deserialize;
 
 use super::error::PageResult;
+use super::form::TokenForm;
 use crate::services::pause::{self, Lifted};
 use crate::state::AppState;
 use crate::web::auth::PageUser;
 use crate::web::extract::PageForm;
-
-/// A form with only the token: pausing asks for nothing else.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
-}
 
 /// POST /spaces/{id}/pause
 pub async fn pause(

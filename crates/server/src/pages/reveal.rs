@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::inventory::category_label;
 use super::shell::{NoticeQuery, Shell};
 use crate::services::inventory::{self, MatchView};
@@ -239,12 +240,6 @@ pub async fn show(
     reveal_page(&state, &me, &id, q.n.as_deref(), None).await
 }
 
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
-}
-
 /// POST /spaces/{id}/inventory/reveal: my "ready" mark.
 pub async fn press(
     State(state): State<AppState>,
@@ -255,15 +250,7 @@ pub async fn press(
     me.check_csrf(&form.csrf)?;
     match inventory::reveal(&state, &me, &id).await {
         Ok(_) => Ok(Redirect::to(&format!("/spaces/{id}/inventory/reveal")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                reveal_page(&state, &me, &id, None, Some(error)).await?,
-            )
-                .into_response())
-        }
+        Err(e) => again(e, |error| reveal_page(&state, &me, &id, None, Some(error))).await,
     }
 }
 
@@ -287,14 +274,6 @@ pub async fn choose_cooling(
         Ok(_) => {
             Ok(Redirect::to(&format!("/spaces/{id}/inventory/reveal?n=saved")).into_response())
         }
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                reveal_page(&state, &me, &id, None, Some(error)).await?,
-            )
-                .into_response())
-        }
+        Err(e) => again(e, |error| reveal_page(&state, &me, &id, None, Some(error))).await,
     }
 }

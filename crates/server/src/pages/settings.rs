@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::account::RecoveryCodePage;
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::shell::{NoticeQuery, Shell};
 use crate::services::accounts;
 use crate::services::prefs::Prefs;
@@ -132,18 +133,8 @@ pub async fn password(
     me.check_csrf(&form.csrf)?;
     match accounts::change_password(&state, &me, &form.current_password, &form.new_password).await {
         Ok(()) => Ok(Redirect::to("/settings?n=password").into_response()),
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((status, page(&state, &me, None, Some(error)).await?).into_response())
-        }
+        Err(e) => again(e, |error| page(&state, &me, None, Some(error))).await,
     }
-}
-
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
 }
 
 /// A form with the token and the current password.

@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::home::HomePage;
 use super::shell::{NoticeQuery, Shell};
 use crate::services::review::{self, ReviewSummary};
@@ -144,22 +145,8 @@ pub async fn update_me(
     me.check_csrf(&form.csrf)?;
     match spaces::update_profile(&state, &me, &id, &form.display_name, Some(&form.pronouns)).await {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{id}/members?n=saved")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                members_page(&state, &me, &id, None, Some(error)).await?,
-            )
-                .into_response())
-        }
+        Err(e) => again(e, |error| members_page(&state, &me, &id, None, Some(error))).await,
     }
-}
-
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
 }
 
 /// POST /spaces/{id}/leave: unilateral and immediate.

@@ -7,6 +7,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::shell::{NoticeQuery, Shell, in_words};
 use crate::error::AppResult;
 use crate::services::closeness::{self, InvitationsView};
@@ -79,11 +80,7 @@ async fn after(
 ) -> PageResult<Response> {
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/spaces/{id}/tonight?n={notice}")).into_response()),
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((status, page(state, me, id, None, Some(error)).await?).into_response())
-        }
+        Err(e) => again(e, |error| page(state, me, id, None, Some(error))).await,
     }
 }
 
@@ -132,12 +129,6 @@ pub async fn set(
     };
     let result = consent::set(&state, &me, &id, input).await.map(|_| ());
     after(&state, &me, &id, result, "tonight-saved").await
-}
-
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
 }
 
 /// POST /spaces/{id}/tonight/red: one tap, nothing else asked.

@@ -11,17 +11,21 @@ pub(crate) fn base(space: &str) -> String {
     format!("/api/v1/spaces/{space}/inventory")
 }
 
-/// Item ids offered exactly as doing/receiving, in catalog order.
-pub(crate) async fn pair_items(p: &Person, space: &str) -> Vec<String> {
+/// Every item `p` can see in the space, as the API lists them.
+pub(crate) async fn catalog(p: &Person, space: &str) -> Vec<Value> {
     let cat: Value = p
         .get(&format!("{}/catalog", base(space)))
         .await
         .json()
         .await
         .unwrap();
-    cat["items"]
-        .as_array()
-        .unwrap()
+    cat["items"].as_array().unwrap().clone()
+}
+
+/// Item ids offered exactly as doing/receiving, in catalog order.
+pub(crate) async fn pair_items(p: &Person, space: &str) -> Vec<String> {
+    catalog(p, space)
+        .await
         .iter()
         .filter(|i| i["roles"] == json!(["doing", "receiving"]))
         .map(|i| i["id"].as_str().unwrap().to_string())

@@ -4,7 +4,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::helpers::{Person, TestApp, error_code};
-use crate::inventory::{base, both_reveal, later, matched, rate, reveal, round};
+use crate::inventory::{base, both_reveal, catalog, later, matched, rate, reveal, round};
 
 const DAY: i64 = 24 * 60 * 60;
 
@@ -16,15 +16,8 @@ async fn write(p: &Person, space: &str, body: Value) -> String {
 }
 
 async fn catalog_ids(p: &Person, space: &str) -> Vec<String> {
-    let cat: Value = p
-        .get(&format!("{}/catalog", base(space)))
+    catalog(p, space)
         .await
-        .json()
-        .await
-        .unwrap();
-    cat["items"]
-        .as_array()
-        .unwrap()
         .iter()
         .map(|i| i["id"].as_str().unwrap().to_string())
         .collect()
@@ -63,19 +56,11 @@ async fn a_custom_item_stays_hidden_until_its_author_offers_it() {
         a.post(&offer, json!({})).await.status(),
         StatusCode::NO_CONTENT
     );
-    let cat: Value = b
-        .get(&format!("{}/catalog", base(&space)))
+    let seen = catalog(&b, &space)
         .await
-        .json()
-        .await
-        .unwrap();
-    let seen = cat["items"]
-        .as_array()
-        .unwrap()
-        .iter()
+        .into_iter()
         .find(|i| i["id"] == item)
-        .unwrap()
-        .clone();
+        .unwrap();
     assert_eq!(seen["category"], "custom");
     assert_eq!(seen["title"], "Reading aloud in the bath");
     assert_eq!(seen["custom"]["mine"], false);
