@@ -8,7 +8,7 @@ use crate::DomainError;
 /// The longest debrief answer or desire-log line, in characters.
 pub const MAX_DEBRIEF_CHARS: usize = 2000;
 /// The longest desire-log line, in characters.
-pub const MAX_LOG_CHARS: usize = 500;
+pub const MAX_LOG_CHARS: usize = 2000;
 /// The longest follow-up, in characters.
 pub const MAX_FOLLOW_UP_CHARS: usize = 500;
 /// An aftercare answer at or above this (of 5) counts as "enough" for gradual progression.
@@ -68,7 +68,10 @@ pub fn aftercare_scale(value: i64) -> Result<u8, DomainError> {
 /// Whether a set of debriefs is "good" for gradual progression (F2): everyone answered the
 /// aftercare question with [`GOOD_AFTERCARE`] or more. An unanswered question is not good.
 pub fn debriefs_good(aftercare: &[Option<u8>]) -> bool {
-    !aftercare.is_empty() && aftercare.iter().all(|a| a.is_some_and(|v| v >= GOOD_AFTERCARE))
+    !aftercare.is_empty()
+        && aftercare
+            .iter()
+            .all(|a| a.is_some_and(|v| v >= GOOD_AFTERCARE))
 }
 
 /// Whose debriefs `viewer` may read (invariant 5): their own always; everyone else's only once

@@ -92,7 +92,10 @@ pub fn intensity(field: &'static str, value: i64) -> Result<u8, DomainError> {
 /// Checks the planned time: in the future, and at most a year ahead.
 pub fn planned_time(now: i64, at: i64) -> Result<i64, DomainError> {
     if at <= now {
-        return Err(DomainError::invalid("at", "Choose a time that is still ahead."));
+        return Err(DomainError::invalid(
+            "at",
+            "Choose a time that is still ahead.",
+        ));
     }
     if at > now + MAX_AHEAD_SECS {
         return Err(DomainError::invalid(

@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 
 use attune_domain::debrief::{debriefs_good, debriefs_visible_to, everyone_debriefed};
 use attune_domain::plan::{
-    PlanFacts, PlanStatus, REFLECTION_SECS, can_confirm, reflection_respected, status,
-    step_too_big,
+    PlanFacts, PlanStatus, REFLECTION_SECS, can_confirm, reflection_respected, status, step_too_big,
 };
 use proptest::prelude::*;
 
