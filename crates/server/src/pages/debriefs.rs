@@ -37,6 +37,8 @@ pub struct Answer {
 /// One question's answers side by side.
 pub struct Revealed {
     key: &'static str,
+    /// What a line from this question most likely is, preselected for the log.
+    kind: &'static str,
     question: &'static str,
     answers: Vec<Answer>,
 }
@@ -95,6 +97,11 @@ async fn page(
         .iter()
         .map(|q| Revealed {
             key: q.key,
+            kind: match q.key {
+                "exciting" => LogKind::Worked.as_str(),
+                "feel_now" => LogKind::Surprised.as_str(),
+                _ => LogKind::DidNot.as_str(),
+            },
             question: q.question,
             answers: view
                 .debriefs
