@@ -153,14 +153,25 @@ async fn plan_cannot_include_a_hard_limit() {
 
     // Roles that are not the match's are refused the same way.
     let mut body = plan_body(&app, &[&ids[1]], DAY + 60);
-    let a_id = round(&a, &space).await["matches"][0]["roles"]
+    let matches = round(&a, &space).await["matches"].clone();
+    let roles = matches
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["item"] == ids[1].as_str())
+        .unwrap()["roles"]
         .as_object()
         .unwrap()
-        .keys()
-        .map(String::clone)
-        .collect::<Vec<_>>();
-    body["activities"][0]["roles"] =
-        json!({ a_id[0].clone(): "receiving", a_id[1].clone(): "doing" });
+        .clone();
+    // Swap who does what: still a pair of roles, but not the one that matched.
+    let swapped: serde_json::Map<String, Value> = roles
+        .iter()
+        .map(|(k, r)| {
+            let other = if r == "doing" { "receiving" } else { "doing" };
+            (k.clone(), json!(other))
+        })
+        .collect();
+    body["activities"][0]["roles"] = Value::Object(swapped);
     let (status, v3) = propose(&a, &space, body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(v3["error"]["message"], v["error"]["message"]);
@@ -492,7 +503,14 @@ async fn debriefs_sealed_until_all_submitted() {
     let text = res.text().await.unwrap();
     assert!(!text.contains("SAMS-SECRET-WORDS"), "sealed: {text}");
     let seen: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(seen["members"][1]["submitted"], true, "who, never what");
+    let members = seen["members"].as_array().unwrap();
+    let sam = members.iter().find(|m| m["is_me"] == false).unwrap();
+    let alex = members.iter().find(|m| m["is_me"] == true).unwrap();
+    assert_eq!(
+        (sam["submitted"].clone(), alex["submitted"].clone()),
+        (json!(true), json!(false)),
+        "who, never what"
+    );
     assert!(seen["debriefs"].as_array().unwrap().is_empty());
     // Sam can still change theirs while sealed.
     debrief(
@@ -666,4 +684,30 @@ async fn the_plan_shows_the_safeword_checklist_and_aftercare() {
     assert_eq!(v["checklist"][4]["learn"], "/learn/first-aid");
     assert_eq!(v["aftercare"][1]["text"], "Tea and a blanket");
     assert_eq!(v["activities"][0]["roles"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn someone_leaving_takes_an_upcoming_plan_off() {
+    let app = TestApp::spawn_long_sessions().await;
+    let (a, b, space, ids) = matched(&app, &[(1, 0)]).await;
+    let plan = created(&a, &space, plan_body(&app, &[&ids[0]], DAY + 60)).await;
+    for p in [&a, &b] {
+        confirm(p, &space, &plan, json!({})).await;
+    }
+    let res = b
+        .post(&format!("/api/v1/spaces/{space}/leave"), json!({}))
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let v = plan_of(&a, &space, &plan).await;
+    assert_eq!(
+        v["status"], "no_longer_possible",
+        "it was made with someone who left"
+    );
+    assert_eq!(v["can_confirm"], false);
+    assert_eq!(
+        b.get(&format!("/api/v1/spaces/{space}/plans/{plan}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
 }
