@@ -28,9 +28,10 @@ function binaryPath() {
  * "listening on http://127.0.0.1:PORT".
  * @returns {Promise<{url: string, origin: string, dataDir: string, logs: () => string, stop: () => Promise<void>}>}
  */
-async function startServer(extraEnv = {}) {
+async function startServer(extraEnv = {}, { reuseDataDir } = {}) {
   const bin = binaryPath();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-e2e-'));
+  // `reuseDataDir` restarts on an earlier server's data (stop it with `{ keepData: true }`).
+  const dataDir = reuseDataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'attune-e2e-'));
   const child = spawn(bin, ['serve', '--data-dir', dataDir, '--listen', '127.0.0.1:0'], {
     env: {
       ...process.env,
@@ -79,7 +80,7 @@ async function startServer(extraEnv = {}) {
   });
 
   let stopped = false;
-  async function stop() {
+  async function stop({ keepData = false } = {}) {
     if (stopped) return;
     stopped = true;
     if (child.exitCode === null && child.signalCode === null) {
@@ -90,7 +91,7 @@ async function startServer(extraEnv = {}) {
         await exited;
       }
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
   return { url, origin: new URL(url).origin, dataDir, logs: () => output, stop };

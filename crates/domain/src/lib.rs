@@ -8,6 +8,8 @@
 //! - [`invite`]: when an invite may still be used.
 //! - [`consent`]: consent now, the pause, quiet after a decline, "go slower", invitations.
 //! - [`checkin`]: check-in cadence, prompts, ground rules and the sealing rule.
+//! - [`plan`]: plans: the safety checklist, gradual progression, reflection, plan status.
+//! - [`debrief`]: debrief questions, the sealing rule, "good" debriefs, desire-log kinds.
 //! - [`inventory`]: the desire inventory: catalog, ratings, matching, honesty guard.
 //! - [`boundaries`]: boundaries, the space agreement, pending changes, history diffs, review.
 
@@ -15,9 +17,11 @@ pub mod account;
 pub mod boundaries;
 pub mod checkin;
 pub mod consent;
+pub mod debrief;
 pub mod error;
 pub mod inventory;
 pub mod invite;
+pub mod plan;
 pub mod session;
 pub mod space;
 pub mod text;

@@ -283,6 +283,9 @@ pub(crate) const MEMBER_PRIVATE_ROWS: &[(&str, &str)] = &[
     ("checkin_answers", "member_id"),
     ("calendar_feeds", "member_id"),
     ("reminder_emails", "member_id"),
+    // Plans: a member's debriefs (sealed answers) go with them; confirmations, and log lines
+    // still waiting for their consent, go by cascade with the membership.
+    ("plan_debriefs", "member_id"),
 ];
 
 /// Deletes one member's private consent, check-in and reminder rows inside a transaction.

@@ -7,6 +7,8 @@
 //! - `migrate`: the embedded migrations of each backend.
 //! - [`ConsentStore`], [`CheckinStore`]: consent now, pauses, invitations, check-ins, reminders
 //!   and jobs (SQL in `consent_sql` and `checkin_sql`), both part of [`Store`].
+//! - [`PlanStore`]: plans, confirmations, debriefs, follow-ups and the desire log (SQL in
+//!   `plan_sql`), part of [`Store`].
 
 #[macro_use]
 mod shared;
@@ -14,14 +16,18 @@ mod shared;
 mod consent_sql;
 #[macro_use]
 mod checkin_sql;
+#[macro_use]
+mod plan_sql;
 mod checkin_store;
 mod consent_store;
 mod error;
 mod migrate;
 mod open;
+mod plan_store;
 mod postgres;
 pub mod rows;
 mod rows_consent;
+mod rows_plans;
 mod sqlite;
 mod store;
 
@@ -30,6 +36,7 @@ pub use consent_store::ConsentStore;
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
 pub use open::{Backend, open};
+pub use plan_store::PlanStore;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 pub use store::Store;

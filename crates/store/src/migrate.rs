@@ -38,6 +38,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "consent_checkins",
         sql: include_str!("../migrations/sqlite/0005_consent_checkins.sql"),
     },
+    Migration {
+        version: 6,
+        name: "plans",
+        sql: include_str!("../migrations/sqlite/0006_plans.sql"),
+    },
 ];
 
 /// PostgreSQL migrations, from `migrations/postgres/`.
@@ -66,6 +71,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 5,
         name: "consent_checkins",
         sql: include_str!("../migrations/postgres/0005_consent_checkins.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "plans",
+        sql: include_str!("../migrations/postgres/0006_plans.sql"),
     },
 ];
 

@@ -7,7 +7,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow, Postgres};
 
 use crate::migrate::{CREATE_LEDGER, MIGRATIONS_POSTGRES, now};
 use crate::rows::*;
-use crate::{Backend, CheckinStore, ConsentStore, Result, Store, StoreError};
+use crate::{Backend, CheckinStore, ConsentStore, PlanStore, Result, Store, StoreError};
 
 /// A store on a PostgreSQL database.
 #[derive(Clone)]
@@ -64,6 +64,7 @@ shared_row_builders!(PgRow, Postgres);
 member_consent_cleanup!(Postgres);
 impl_consent_store!(PostgresStore, PgRow);
 impl_checkin_store!(PostgresStore, PgRow);
+impl_plan_store!(PostgresStore, PgRow);
 
 impl_store!(PostgresStore, PgRow, {
     fn backend(&self) -> Backend {

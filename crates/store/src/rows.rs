@@ -1,6 +1,7 @@
 //! Rows the store reads and writes. Ids are text, times are Unix seconds, content is ciphertext.
 
 pub use crate::rows_consent::*;
+pub use crate::rows_plans::*;
 
 /// An account. Everything secret is wrapped; the username is a blind index plus an envelope.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use sqlx::sqlite::{
 
 use crate::migrate::{CREATE_LEDGER, MIGRATIONS_SQLITE, now};
 use crate::rows::*;
-use crate::{Backend, CheckinStore, ConsentStore, Result, Store, StoreError};
+use crate::{Backend, CheckinStore, ConsentStore, PlanStore, Result, Store, StoreError};
 
 /// A store on an SQLite file.
 #[derive(Clone)]
@@ -52,6 +52,7 @@ shared_row_builders!(SqliteRow, Sqlite);
 member_consent_cleanup!(Sqlite);
 impl_consent_store!(SqliteStore, SqliteRow);
 impl_checkin_store!(SqliteStore, SqliteRow);
+impl_plan_store!(SqliteStore, SqliteRow);
 
 impl_store!(SqliteStore, SqliteRow, {
     fn backend(&self) -> Backend {

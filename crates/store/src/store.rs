@@ -2,11 +2,11 @@
 //! holds no business rules beyond what must be atomic.
 
 use crate::rows::*;
-use crate::{CheckinStore, ConsentStore, Result};
+use crate::{CheckinStore, ConsentStore, PlanStore, Result};
 
 /// Storage for Attune. Implemented by [`crate::SqliteStore`] and [`crate::PostgresStore`].
 #[async_trait::async_trait]
-pub trait Store: ConsentStore + CheckinStore + Send + Sync + 'static {
+pub trait Store: ConsentStore + CheckinStore + PlanStore + Send + Sync + 'static {
     /// Which backend this is, for health output and tests.
     fn backend(&self) -> crate::Backend;
     /// Applies missing migrations; safe to call from several instances at once.

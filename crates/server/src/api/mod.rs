@@ -10,11 +10,13 @@ pub mod changes;
 pub mod checkins;
 pub mod coach;
 pub mod consent;
+pub mod desire_log;
 pub mod error;
 pub mod inventory;
 pub mod invitations;
 pub mod invites;
 pub mod pause;
+pub mod plans;
 pub mod review;
 pub mod spaces;
 
@@ -120,6 +122,17 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(checkins::get_checkin_round))
         .routes(routes!(calendar::get_calendar))
         .routes(routes!(calendar::rotate_calendar))
+        .routes(routes!(plans::create_plan, plans::list_plans))
+        .routes(routes!(plans::plan_options))
+        .routes(routes!(plans::get_plan))
+        .routes(routes!(plans::confirm_plan))
+        .routes(routes!(plans::withdraw_plan))
+        .routes(routes!(plans::put_debrief))
+        .routes(routes!(plans::get_debriefs))
+        .routes(routes!(plans::add_follow_up))
+        .routes(routes!(desire_log::get_log, desire_log::add_log_entry))
+        .routes(routes!(desire_log::consent_log_entry))
+        .routes(routes!(desire_log::decline_log_entry))
         .routes(routes!(coach::coach))
 }
 

@@ -7,6 +7,8 @@ pub mod boundaries;
 pub mod changes;
 pub mod checkins;
 pub mod coach;
+pub mod debriefs;
+pub mod desire_log;
 pub mod error;
 pub mod form;
 pub mod home;
@@ -15,6 +17,7 @@ pub mod inventory;
 pub mod invites;
 pub mod learn;
 pub mod pause;
+pub mod plans;
 pub mod reveal;
 pub mod settings;
 pub mod shell;
@@ -146,6 +149,25 @@ pub fn router() -> Router<AppState> {
         .route("/spaces/{id}/calendar/title", post(checkins::title))
         .route("/spaces/{id}/reminders/email", post(checkins::email))
         .route("/calendar/{file}", get(checkins::feed))
+        .route("/spaces/{id}/plans", get(plans::list).post(plans::create))
+        .route("/spaces/{id}/plans/new", get(plans::new_form))
+        .route("/spaces/{id}/plans/{pid}", get(plans::show))
+        .route("/spaces/{id}/plans/{pid}/confirm", post(plans::confirm))
+        .route("/spaces/{id}/plans/{pid}/withdraw", post(plans::withdraw))
+        .route(
+            "/spaces/{id}/plans/{pid}/debrief",
+            get(debriefs::show).post(debriefs::save),
+        )
+        .route(
+            "/spaces/{id}/plans/{pid}/follow-ups",
+            post(debriefs::follow_up),
+        )
+        .route(
+            "/spaces/{id}/log",
+            get(desire_log::show).post(desire_log::add),
+        )
+        .route("/spaces/{id}/log/{eid}/consent", post(desire_log::consent))
+        .route("/spaces/{id}/log/{eid}/decline", post(desire_log::decline))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
         // The learning library (K1): public, stores nothing, same shell and quick exit.

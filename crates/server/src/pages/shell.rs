@@ -197,6 +197,16 @@ fn notice_text(key: &str) -> Option<&'static str> {
             "Your choice is noted. The rhythm changes once everyone chose the same."
         }
         "rotated" => "A new address is ready. The old one no longer works.",
+        "plan-proposed" => "Proposed. It goes ahead only once everyone has confirmed it, you too.",
+        "plan-confirmed" => "You confirmed. You can still withdraw at any time.",
+        "plan-withdrawn" => "Withdrawn. It's off for everyone, at once. No reason needed.",
+        "debrief-saved" => "Saved. You can change it until everyone's debriefs are shown.",
+        "debrief-revealed" => "Everyone has written, so the debriefs are now shown side by side.",
+        "follow-up-added" => "Added.",
+        "log-added" => "Added to the log.",
+        "log-waiting" => "Suggested. It's added only if the person who wrote it says yes.",
+        "log-shared" => "Added to the log, with your yes.",
+        "log-declined" => "Left out. Nothing was added.",
         _ => return None,
     })
 }

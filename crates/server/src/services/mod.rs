@@ -18,6 +18,7 @@ pub mod keys;
 pub mod mail;
 pub mod pause;
 pub mod people;
+pub mod plans;
 pub mod prefs;
 pub mod reminders;
 pub mod review;

@@ -46,6 +46,18 @@ const CANARIES: &[&str] = &[
     "CANARY-CHECKIN-B-3306",
     "CANARY-CAL-TITLE-7781",
     "canary-mail-4410@example.org",
+    "CANARY-PLAN-TITLE-5101",
+    "CANARY-PLAN-WHEN-5102",
+    "CANARY-PLAN-EXIT-5103",
+    "CANARY-PLAN-AFTERCARE-5104",
+    "CANARY-PLAN-CHECK-5105",
+    "CANARY-DEBRIEF-EXCITING-5201",
+    "CANARY-DEBRIEF-DOUBT-5202",
+    "CANARY-DEBRIEF-REFINE-5203",
+    "CANARY-DEBRIEF-FEEL-5204",
+    "CANARY-DEBRIEF-B-5205",
+    "CANARY-FOLLOW-UP-5301",
+    "CANARY-LOG-LINE-5401",
 ];
 
 /// Types a canary into every field of boundaries, the agreement and review (C1–C5), including
@@ -102,6 +114,99 @@ async fn fill_boundary_fields(a: &crate::helpers::Person, b: &crate::helpers::Pe
 }
 
 /// Servers for these tests accept e-mail reminder addresses (nothing is ever sent to this port).
+/// Types a canary into every field of plans, debriefs, follow-ups and the desire log (F1–F5).
+/// Moves the clock a day on, so both partners sign in again.
+async fn fill_plan_fields(
+    app: &TestApp,
+    a: &mut crate::helpers::Person,
+    b: &mut crate::helpers::Person,
+    space: &str,
+) {
+    let item = crate::plans::items_at(a, space, 1).await[0].clone();
+    for (p, role) in [(&*a, "doing"), (&*b, "receiving")] {
+        crate::inventory::answer(
+            p,
+            space,
+            json!([{"item": item, "role": role, "rating": "yes"}]),
+        )
+        .await;
+    }
+    crate::inventory::both_reveal(a, b, space).await;
+    let me = a
+        .get(&format!("/api/v1/spaces/{space}/plans/options"))
+        .await;
+    let me: serde_json::Value = me.json().await.unwrap();
+    let a_id = me["members"][0]["member_id"].as_str().unwrap().to_string();
+    let b_id = me["members"][1]["member_id"].as_str().unwrap().to_string();
+    let res = a
+        .post(
+            &format!("/api/v1/spaces/{space}/plans"),
+            json!({"title": "CANARY-PLAN-TITLE-5101", "activities": [{"item": item}],
+                "at": app.clock().now() + crate::plans::DAY + 60, "ceiling": 2,
+                "when": "CANARY-PLAN-WHEN-5102", "exit_strategy": "CANARY-PLAN-EXIT-5103",
+                "aftercare": {a_id.clone(): "CANARY-PLAN-AFTERCARE-5104"},
+                "checklist": {"first_aid": {"done": true, "note": "CANARY-PLAN-CHECK-5105"}}}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let plan: serde_json::Value = res.json().await.unwrap();
+    let plan = plan["plan_id"].as_str().unwrap().to_string();
+    for p in [&*a, &*b] {
+        let res = crate::plans::confirm(p, space, &plan, json!({})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    app.clock().advance(crate::plans::DAY + 120);
+    for (p, name) in [(&mut *a, "CanaryUserQx7"), (&mut *b, "CanaryPartnerZw3")] {
+        let login: serde_json::Value = p
+            .login(name, "CANARY-PASSWORD-8812 words")
+            .await
+            .json()
+            .await
+            .unwrap();
+        p.token = Some(login["token"].as_str().unwrap().into());
+    }
+    let url = format!("/api/v1/spaces/{space}/plans/{plan}/debrief");
+    let res = a
+        .put(
+            &url,
+            json!({"exciting": "CANARY-DEBRIEF-EXCITING-5201", "doubt": "CANARY-DEBRIEF-DOUBT-5202",
+                "refine": "CANARY-DEBRIEF-REFINE-5203", "feel_now": "CANARY-DEBRIEF-FEEL-5204", "aftercare": 4}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = b
+        .put(
+            &url,
+            json!({"exciting": "CANARY-DEBRIEF-B-5205", "aftercare": 5}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = b
+        .post(
+            &format!("/api/v1/spaces/{space}/plans/{plan}/follow-ups"),
+            json!({"text": "CANARY-FOLLOW-UP-5301"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let log = format!("/api/v1/spaces/{space}/log");
+    let res = a
+        .post(
+            &log,
+            json!({"kind": "surprised", "text": "CANARY-LOG-LINE-5401", "item": item}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    // One line of B's waits for consent, one of A's is shared from a debrief.
+    let res = a
+        .post(&log, json!({"kind": "worked", "from_debrief": {"plan_id": plan, "member_id": b_id, "field": "exciting"}}))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let res = a
+        .post(&log, json!({"kind": "worked", "from_debrief": {"plan_id": plan, "member_id": a_id, "field": "doubt"}}))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+}
+
 fn with_smtp(c: &mut attune_server::Config) {
     c.smtp_url = Some("smtp://127.0.0.1:9".into());
 }
@@ -169,6 +274,7 @@ async fn fill_every_field(app: &TestApp) -> Vec<String> {
         StatusCode::OK
     );
     fill_boundary_fields(&a, &b, &space).await;
+    fill_plan_fields(app, &mut a, &mut b, &space).await;
     // Consent now, check-ins and reminders (D1, E1, E6).
     let res = a
         .put(

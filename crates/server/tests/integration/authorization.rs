@@ -180,7 +180,59 @@ fn api_routes(space: &str, ids: &Ids) -> Vec<(Method, String, Option<Value>)> {
         ),
     ];
     routes.extend(boundary_api_routes(space, &ids.boundary, &ids.change));
+    routes.extend(plan_api_routes(space, &ids.plan, &ids.entry));
     routes
+}
+
+/// The plan, debrief and desire-log routes.
+fn plan_api_routes(space: &str, plan: &str, entry: &str) -> Vec<(Method, String, Option<Value>)> {
+    let p = format!("/api/v1/spaces/{space}/plans");
+    let l = format!("/api/v1/spaces/{space}/log");
+    vec![
+        (
+            Method::POST,
+            p.clone(),
+            Some(
+                json!({"title": "x", "activities": [{"item": "touch.back-massage"}], "at": 4_000_000_000i64, "ceiling": 1}),
+            ),
+        ),
+        (Method::GET, p.clone(), None),
+        (Method::GET, format!("{p}/options"), None),
+        (Method::GET, format!("{p}/{plan}"), None),
+        (Method::POST, format!("{p}/{plan}/confirm"), Some(json!({}))),
+        (
+            Method::POST,
+            format!("{p}/{plan}/withdraw"),
+            Some(json!({})),
+        ),
+        (
+            Method::PUT,
+            format!("{p}/{plan}/debrief"),
+            Some(json!({"aftercare": 5})),
+        ),
+        (Method::GET, format!("{p}/{plan}/debriefs"), None),
+        (
+            Method::POST,
+            format!("{p}/{plan}/follow-ups"),
+            Some(json!({"text": "x"})),
+        ),
+        (Method::GET, l.clone(), None),
+        (
+            Method::POST,
+            l.clone(),
+            Some(json!({"kind": "worked", "text": "x"})),
+        ),
+        (
+            Method::POST,
+            format!("{l}/{entry}/consent"),
+            Some(json!({})),
+        ),
+        (
+            Method::POST,
+            format!("{l}/{entry}/decline"),
+            Some(json!({})),
+        ),
+    ]
 }
 
 /// The ids of things inside the space that routes name: an invite, a boundary of a member and a
@@ -189,6 +241,8 @@ struct Ids {
     invite: String,
     boundary: String,
     change: String,
+    plan: String,
+    entry: String,
 }
 
 impl Ids {
@@ -198,6 +252,8 @@ impl Ids {
             invite: "{invite_id}".into(),
             boundary: "{boundary_id}".into(),
             change: "{change_id}".into(),
+            plan: "{pid}".into(),
+            entry: "{eid}".into(),
         }
     }
 }
@@ -336,6 +392,40 @@ fn page_routes(space: &str, ids: &Ids) -> Vec<(Method, String)> {
             format!("/spaces/{space}/changes/{}/decline", ids.change),
         ),
         (Method::POST, format!("/spaces/{space}/life-change")),
+        (Method::GET, format!("/spaces/{space}/plans")),
+        (Method::POST, format!("/spaces/{space}/plans")),
+        (Method::GET, format!("/spaces/{space}/plans/new")),
+        (Method::GET, format!("/spaces/{space}/plans/{}", ids.plan)),
+        (
+            Method::POST,
+            format!("/spaces/{space}/plans/{}/confirm", ids.plan),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/plans/{}/withdraw", ids.plan),
+        ),
+        (
+            Method::GET,
+            format!("/spaces/{space}/plans/{}/debrief", ids.plan),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/plans/{}/debrief", ids.plan),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/plans/{}/follow-ups", ids.plan),
+        ),
+        (Method::GET, format!("/spaces/{space}/log")),
+        (Method::POST, format!("/spaces/{space}/log")),
+        (
+            Method::POST,
+            format!("/spaces/{space}/log/{}/consent", ids.entry),
+        ),
+        (
+            Method::POST,
+            format!("/spaces/{space}/log/{}/decline", ids.entry),
+        ),
     ]
 }
 
@@ -366,8 +456,33 @@ async fn call_page(p: &Person, method: &Method, path: &str, csrf: &str) -> (Stat
 }
 
 async fn setup() -> (TestApp, Person, Person, Person, String, Ids) {
-    let app = TestApp::spawn().await;
-    let (a, b, space) = app.couple().await;
+    let app = TestApp::spawn_long_sessions().await;
+    let (a, b, space, items) = crate::plans::matched(&app, &[(1, 0)]).await;
+    // A real plan and a real debrief line waiting for consent, so the matrix walks real ids.
+    let plan = crate::plans::happened(&app, &a, &b, &space, &[&items[0]]).await;
+    for p in [&a, &b] {
+        let res = p
+            .put(
+                &format!("/api/v1/spaces/{space}/plans/{plan}/debrief"),
+                json!({"exciting": "words", "aftercare": 5}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let b_id = crate::plans::plan_of(&a, &space, &plan).await["aftercare"][1]["member_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let added: Value = a
+        .post(
+            &format!("/api/v1/spaces/{space}/log"),
+            json!({"kind": "worked", "from_debrief": {"plan_id": plan, "member_id": b_id, "field": "exciting"}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let entry = added["entry_id"].as_str().unwrap().to_string();
     let outsider = app.signed_up("outsider").await;
     outsider.create_space("Elsewhere", "Out").await;
     a.invite(&space).await;
@@ -402,6 +517,8 @@ async fn setup() -> (TestApp, Person, Person, Person, String, Ids) {
         invite,
         boundary,
         change,
+        plan,
+        entry,
     };
     (app, a, b, outsider, space, ids)
 }

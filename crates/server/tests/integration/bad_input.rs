@@ -160,6 +160,10 @@ async fn random_bodies_never_cause_a_server_error() {
         format!("/api/v1/spaces/{space}/pause"),
         format!("/api/v1/spaces/{space}/invitations"),
         format!("/api/v1/spaces/{space}/calendar/rotate"),
+        format!("/api/v1/spaces/{space}/plans"),
+        format!("/api/v1/spaces/{space}/plans/x/confirm"),
+        format!("/api/v1/spaces/{space}/plans/x/follow-ups"),
+        format!("/api/v1/spaces/{space}/log"),
     ];
     let mut seed: u64 = 0x5eed;
     let mut next = || {
@@ -365,4 +369,189 @@ async fn consent_and_checkin_fields_are_checked_with_clear_messages() {
         .get(&format!("/api/v1/spaces/{space}/checkins/{long_id}"))
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+/// Every plan, debrief, follow-up and desire-log field has a limit and a clear 422 message.
+#[tokio::test]
+async fn plan_debrief_and_log_fields_are_checked_with_clear_messages() {
+    let app = TestApp::spawn().await;
+    let (a, _b, space) = app.couple().await;
+    let now = app.clock().now();
+    let plan = |extra: Value| {
+        let mut base = json!({"title": "Evening", "activities": [{"item": "touch.back-massage"}],
+            "at": now + 200_000, "ceiling": 2});
+        for (k, v) in extra.as_object().unwrap() {
+            base[k] = v.clone();
+        }
+        base
+    };
+    let many: Vec<Value> = (0..21).map(|i| json!({"item": format!("x.{i}")})).collect();
+    let p = format!("/api/v1/spaces/{space}/plans");
+    let fake = format!("{p}/00000000-0000-0000-0000-000000000000");
+    let log = format!("/api/v1/spaces/{space}/log");
+    let cases: Vec<(&str, String, Value, &str)> = vec![
+        ("POST", p.clone(), plan(json!({"title": ""})), "title"),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"title": "t".repeat(121)})),
+            "title",
+        ),
+        ("POST", p.clone(), plan(json!({"title": "a\nb"})), "title"),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"activities": []})),
+            "activities",
+        ),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"activities": many})),
+            "activities",
+        ),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"activities": [{"item": "a.b"}, {"item": "a.b"}]})),
+            "activities",
+        ),
+        ("POST", p.clone(), plan(json!({"at": now - 1})), "at"),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"at": now + 400 * 86_400})),
+            "at",
+        ),
+        ("POST", p.clone(), plan(json!({"ceiling": 0})), "ceiling"),
+        ("POST", p.clone(), plan(json!({"ceiling": 5})), "ceiling"),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"exit_strategy": "e".repeat(2001)})),
+            "exit_strategy",
+        ),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"aftercare": {"someone-else": "tea"}})),
+            "aftercare",
+        ),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"checklist": {"weather": {"done": true}}})),
+            "checklist",
+        ),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"checklist": {"hygiene": {"note": "a\u{0}b"}}})),
+            "checklist",
+        ),
+        (
+            "POST",
+            p.clone(),
+            plan(json!({"when": "w".repeat(121)})),
+            "when",
+        ),
+        (
+            "PUT",
+            format!("{fake}/debrief"),
+            json!({"aftercare": 0}),
+            "aftercare",
+        ),
+        (
+            "PUT",
+            format!("{fake}/debrief"),
+            json!({"aftercare": 6}),
+            "aftercare",
+        ),
+        (
+            "PUT",
+            format!("{fake}/debrief"),
+            json!({"doubt": "d".repeat(2001)}),
+            "doubt",
+        ),
+        (
+            "PUT",
+            format!("{fake}/debrief"),
+            json!({"feel_now": "\u{7}"}),
+            "feel_now",
+        ),
+        (
+            "POST",
+            format!("{fake}/follow-ups"),
+            json!({"text": ""}),
+            "text",
+        ),
+        (
+            "POST",
+            format!("{fake}/follow-ups"),
+            json!({"text": "f".repeat(501)}),
+            "text",
+        ),
+        (
+            "POST",
+            log.clone(),
+            json!({"kind": "meh", "text": "x"}),
+            "kind",
+        ),
+        ("POST", log.clone(), json!({"kind": "worked"}), "text"),
+        (
+            "POST",
+            log.clone(),
+            json!({"kind": "worked", "text": ""}),
+            "text",
+        ),
+        (
+            "POST",
+            log.clone(),
+            json!({"kind": "worked", "text": "l".repeat(2001)}),
+            "text",
+        ),
+        (
+            "POST",
+            log.clone(),
+            json!({"kind": "worked", "text": "x", "item": "no.such"}),
+            "item",
+        ),
+        (
+            "POST",
+            log.clone(),
+            json!({"kind": "worked", "from_debrief": {"plan_id": "p", "member_id": "m", "field": "secret"}}),
+            "from_debrief",
+        ),
+    ];
+    for (method, path, body, field) in cases {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let res = a
+            .req(method.clone(), &path)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let json: Value = res.json().await.unwrap();
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{method} {path} {body} {json}"
+        );
+        assert_eq!(json["error"]["field"], field, "{body}");
+        assert!(json["error"]["message"].as_str().unwrap().len() > 10);
+    }
+    // Unknown plans and lines answer 404; wrong shapes 400.
+    let res = a.req(reqwest::Method::GET, &fake).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = a.post(&format!("{fake}/withdraw"), json!({})).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = a.post(&format!("{log}/nothing/consent"), json!({})).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = a.post(&p, json!({"title": "x"})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = a
+        .post(&format!("{fake}/confirm"), json!({"bigger_step": "yes"}))
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }

@@ -17,6 +17,8 @@ mod invites;
 mod learn;
 mod openapi;
 mod pages;
+mod plan_pages;
+mod plans;
 mod reminders;
 mod sessions;
 mod spaces;

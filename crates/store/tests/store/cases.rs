@@ -1020,3 +1020,4 @@ pub async fn review_dates_are_set_and_cleared(s: &dyn Store) {
     ));
 }
 pub use crate::consent_cases::*;
+pub use crate::plan_cases::*;

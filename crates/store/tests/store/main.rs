@@ -3,6 +3,7 @@
 mod cases;
 mod consent_cases;
 mod migrations;
+mod plan_cases;
 mod support;
 
 /// Declares each case once per backend.
@@ -75,4 +76,9 @@ on_both_backends!(
     a_job_is_claimed_by_one_worker_at_a_time,
     leaving_deletes_the_members_consent_and_checkin_rows,
     deleting_a_user_deletes_their_consent_and_checkin_rows,
+    a_withdrawn_plan_takes_no_more_confirmations,
+    debriefs_change_only_until_everyone_has_submitted,
+    a_log_line_is_shared_only_with_its_authors_consent,
+    leaving_deletes_the_members_debriefs_and_waiting_log_lines,
+    deleting_a_user_deletes_their_debriefs,
 );
