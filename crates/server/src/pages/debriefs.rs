@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::again;
 use super::shell::{NoticeQuery, Shell};
 use crate::services::plans::debriefs::{self, DebriefInput, DebriefsView, FollowUpInput};
 use crate::services::plans::plan::{self, PlanView};
@@ -217,11 +218,7 @@ async fn after(
         Ok(n) => {
             Ok(Redirect::to(&format!("/spaces/{id}/plans/{pid}/debrief?n={n}")).into_response())
         }
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((status, page(state, me, id, pid, None, Some(error)).await?).into_response())
-        }
+        Err(e) => again(e, |error| page(state, me, id, pid, None, Some(error))).await,
     }
 }
 

@@ -7,6 +7,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::{TokenForm, again};
 use super::shell::Shell;
 use crate::services::plans::log::{self, FromDebrief, LogInput, LogView};
 use crate::services::sessions::SignedIn;
@@ -146,21 +147,12 @@ pub async fn add(
             Ok(Redirect::to(&format!("/spaces/{id}/log?n={n}")).into_response())
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                page(&state, &me, &id, LogQuery::default(), Some(error)).await?,
-            )
-                .into_response())
+            again(e, |error| {
+                page(&state, &me, &id, LogQuery::default(), Some(error))
+            })
+            .await
         }
     }
-}
-
-/// A form with only the token.
-#[derive(Deserialize)]
-pub struct TokenForm {
-    csrf: String,
 }
 
 /// POST /spaces/{id}/log/{eid}/consent

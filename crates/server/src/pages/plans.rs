@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
+use super::form::again;
 use super::shell::{NoticeQuery, Shell, in_words};
 use crate::error::AppError;
 use crate::services::plans::input::{ActivityInput, ChecklistEntry, PlanInput};
@@ -295,11 +296,7 @@ pub async fn create(
         Ok(pid) => {
             Ok(Redirect::to(&format!("/spaces/{id}/plans/{pid}?n=plan-proposed")).into_response())
         }
-        Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((status, new_page(&state, &me, &id, d, Some(error)).await?).into_response())
-        }
+        Err(e) => again(e, |error| new_page(&state, &me, &id, d, Some(error))).await,
     }
 }
 
@@ -357,13 +354,10 @@ pub async fn confirm(
             Ok(Redirect::to(&format!("/spaces/{id}/plans/{pid}?n=plan-confirmed")).into_response())
         }
         Err(e) => {
-            let status = e.status();
-            let error = FormError::from_app(e)?;
-            Ok((
-                status,
-                plan_page(&state, &me, &id, &pid, None, Some(error)).await?,
-            )
-                .into_response())
+            again(e, |error| {
+                plan_page(&state, &me, &id, &pid, None, Some(error))
+            })
+            .await
         }
     }
 }
