@@ -85,7 +85,7 @@ macro_rules! impl_checkin_store {
         }
 
         async fn settle_checkin_cadence(&self, space_id: &str, cadence: &str) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             let members: i64 = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE space_id = $1")
                 .bind(space_id)
                 .fetch_one(&mut *tx)
@@ -173,7 +173,7 @@ macro_rules! impl_checkin_store {
         }
 
         async fn put_checkin_answer(&self, a: &CheckinAnswerRow, now: i64) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: answers can change only while the round is sealed (invariant 5). The
             // no-op update takes the round row's lock (PostgreSQL) or the write lock (SQLite)
             // first, so a reveal cannot happen between this check and the write.

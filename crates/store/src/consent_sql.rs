@@ -65,7 +65,7 @@ macro_rules! impl_consent_store {
         }
 
         async fn sweep_expired_consent(&self, now: i64) -> Result<u64> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: D1 keeps no history of consent states: an expired state is deleted, not
             // hidden. Answered or ignored invitations go the same way.
             let a = sqlx::query("DELETE FROM consent_now WHERE expires_at <= $1").bind(now).execute(&mut *tx).await?;

@@ -132,7 +132,7 @@ macro_rules! impl_plan_store {
         }
 
         async fn put_plan_debrief(&self, d: &DebriefRow) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: debriefs change only while sealed (invariant 5). The no-op update takes
             // the plan row's lock (PostgreSQL) or the write lock (SQLite) first, so a reveal
             // cannot happen between this check and the write.
@@ -163,7 +163,7 @@ macro_rules! impl_plan_store {
         }
 
         async fn reveal_plan_debriefs_if_complete(&self, plan_id: &str, at: i64) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // Take the plan row's lock first (see `put_plan_debrief`).
             sqlx::query("UPDATE plans SET debriefs_revealed_at = debriefs_revealed_at WHERE id = $1")
                 .bind(plan_id)
@@ -302,7 +302,7 @@ macro_rules! impl_plan_store {
         }
 
         async fn consent_log_entry(&self, space_id: &str, id: &str, author: &str, at: i64) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             let moved = sqlx::query(
                 "INSERT INTO desire_log (id, space_id, author_member_id, added_by, created_at, consented_at, sealed) \
                  SELECT id, space_id, author_member_id, added_by, created_at, $4, sealed FROM desire_log_pending \

@@ -58,6 +58,11 @@ impl PostgresStore {
     pub fn pool(&self) -> &PgPool {
         &self.pool
     }
+
+    /// Begins a transaction that will write (PostgreSQL's row locks need nothing special).
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        Ok(self.pool.begin().await?)
+    }
 }
 
 shared_row_builders!(PgRow, Postgres);

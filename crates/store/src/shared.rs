@@ -80,7 +80,7 @@ macro_rules! impl_store {
         }
 
         async fn delete_user(&self, user_id: &str) -> Result<()> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // Invites the user created go with their memberships (cascade); sessions and keys too.
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM space_keys WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
@@ -205,7 +205,7 @@ macro_rules! impl_store {
         }
 
         async fn create_space(&self, n: &NewSpace) -> Result<()> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             sqlx::query("INSERT INTO spaces (id, created_at, key_version, name_sealed) VALUES ($1, $2, $3, $4)")
                 .bind(&n.space.id)
                 .bind(n.space.created_at)
@@ -298,7 +298,7 @@ macro_rules! impl_store {
         }
 
         async fn join_space(&self, j: &Join) -> Result<()> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: the invite is claimed with a conditional update inside the transaction,
             // so two people racing with the same code cannot both join.
             let claimed = sqlx::query("UPDATE invites SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
@@ -333,7 +333,7 @@ macro_rules! impl_store {
         }
 
         async fn leave_space(&self, l: &Leave) -> Result<()> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: the leaver's private inventory rows go (invariant 8): answers, ready
             // marks, round snapshots and the custom items they never offered. This runs before the
             // membership is deleted, which would only clear the author of their items. If the
@@ -527,7 +527,7 @@ macro_rules! impl_store {
         }
 
         async fn open_round(&self, round_id: &str, opened_at: i64, snapshots: &[(String, Vec<u8>)]) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: the round is claimed with a conditional update inside the transaction,
             // so two members pressing at once open it (and freeze the answers) only once.
             let claimed = sqlx::query("UPDATE inventory_rounds SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL")
@@ -665,7 +665,7 @@ macro_rules! impl_store {
         }
 
         async fn settle_round_cooling(&self, space_id: &str, secs: i64) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // Everyone must still be choosing exactly this value inside the transaction.
             let members: i64 = sqlx::query("SELECT COUNT(*) AS n FROM members WHERE space_id = $1")
                 .bind(space_id)
@@ -751,7 +751,7 @@ macro_rules! impl_store {
         }
 
         async fn append_version(&self, new_record: Option<&RecordRow>, v: &VersionRow) -> Result<()> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             if let Some(r) = new_record {
                 insert_record(&mut *tx, r).await?;
             }
@@ -785,7 +785,7 @@ macro_rules! impl_store {
         }
 
         async fn create_change(&self, c: &ChangeRow) -> Result<()> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             sqlx::query(
                 "INSERT INTO pending_changes (id, space_id, record_id, base_number, proposed_by, created_at, sealed, state, closed_by, closed_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -870,7 +870,7 @@ macro_rules! impl_store {
         }
 
         async fn apply_change(&self, change_id: &str, by: &str, v: &VersionRow) -> Result<bool> {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.write_tx().await?;
             // SECURITY: claimed with a conditional update, so two last confirmations racing apply
             // the change once; a declined change can never be applied afterwards.
             let claimed = sqlx::query(

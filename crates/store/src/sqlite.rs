@@ -46,6 +46,14 @@ impl SqliteStore {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// Begins a transaction that will write. `BEGIN IMMEDIATE` takes SQLite's write lock at
+    /// once (waiting up to the busy timeout), so a transaction that reads and then writes can't
+    /// fail with "database is locked" because another connection wrote in between — which a
+    /// plain deferred `BEGIN` does, without waiting, under concurrent use.
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
 }
 
 shared_row_builders!(SqliteRow, Sqlite);
