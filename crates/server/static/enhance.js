@@ -186,12 +186,39 @@
   /* 5. Current page in the navigation -------------------------------------- */
   function markCurrentLinks() {
     var here = window.location.pathname.replace(/\/+$/, "") || "/";
-    each(".site-nav a[href], .space-nav a[href]", function (link) {
+    each(".site-nav a[href]", function (link) {
       var href = (link.getAttribute("href") || "").replace(/\/+$/, "") || "/";
       if (href === here && !link.hasAttribute("aria-current")) {
         link.setAttribute("aria-current", "page");
       }
     });
+    // In a space, the place that holds this page: the longest link that starts it
+    // (a topic of the inventory belongs to "Inventory"); the overview only for itself.
+    var best = null;
+    var bestLength = -1;
+    each(".space-nav a[href]", function (link) {
+      var href = (link.getAttribute("href") || "").replace(/\/+$/, "");
+      var exact = href === here;
+      var below = here.indexOf(href + "/") === 0 && href.split("/").length > 3;
+      if ((exact || below) && href.length > bestLength) {
+        best = link;
+        bestLength = href.length;
+      }
+    });
+    if (best) {
+      if (!best.hasAttribute("aria-current")) { best.setAttribute("aria-current", "page"); }
+      // On a phone the places scroll sideways: bring this one into view without moving the
+      // page, now and whenever the width changes (a phone turned sideways and back).
+      var current = best;
+      var reveal = function () {
+        var strip = current.closest("ul");
+        if (strip && strip.scrollWidth > strip.clientWidth) {
+          strip.scrollLeft = current.offsetLeft - strip.offsetLeft - 56;
+        }
+      };
+      reveal();
+      window.addEventListener("resize", reveal);
+    }
   }
 
   /* 6. Focus the error summary --------------------------------------------- */
