@@ -122,3 +122,19 @@ async fn the_library_is_discreet_signed_out_and_reachable_signed_in() {
         "the footer links to the library"
     );
 }
+
+#[tokio::test]
+async fn the_agreement_pages_link_to_the_library() {
+    let app = TestApp::spawn().await;
+    let (a, _b, space) = app.couple().await;
+    for path in [
+        format!("/spaces/{space}/agreement"),
+        format!("/spaces/{space}/agreement/edit"),
+    ] {
+        let res = a.get(&path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("href=\"/learn/safewords\""), "{path}");
+        assert!(html.contains("href=\"/learn/aftercare\""), "{path}");
+    }
+}
