@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use attune_crypto::{Aad, EnvelopeKind, envelope_key_version, open, seal};
 use attune_domain::checkin::{
     Cadence, MAX_ANSWER_CHARS, everyone_submitted, is_revealed, next_window, scale, visible_to,
 };
@@ -17,6 +16,8 @@ use super::people::People;
 use super::sessions::SignedIn;
 use super::spaces::{Membership, membership};
 use crate::error::{AppError, AppResult};
+use crate::services::enforced::{open_enforced, seal_enforced};
+use crate::services::keys::Place;
 use crate::state::AppState;
 
 const PURPOSE: &str = "checkin-answers";
@@ -186,37 +187,25 @@ pub struct CadenceChoice {
     pub cadence: String,
 }
 
-fn aad<'a>(round: &'a str, owner: &'a str, space: &'a str, v: u32) -> Aad<'a> {
-    Aad {
-        kind: EnvelopeKind::ServerEnforced,
+fn place<'a>(round: &'a str, owner: &'a str) -> Place<'a> {
+    Place {
         purpose: PURPOSE,
         table: TABLE,
-        row_id: round,
+        row: round,
         owner,
-        space,
-        key_version: v,
     }
 }
 
+// SECURITY: a server-enforced envelope: other members' requests could open it, so the rule in
+// `visible_to` is what keeps it hidden until the reveal (invariant 5).
 async fn seal_answers(
     state: &AppState,
     m: &mut Membership,
     round: &str,
     answers: &CheckinAnswers,
 ) -> AppResult<Vec<u8>> {
-    let version = m.space.key_version;
-    let rk = m.keys.get(state.store.as_ref(), version).await?;
-    // SECURITY: a server-enforced envelope: other members' requests could open it, so the rule
-    // in `visible_to` is what keeps it hidden until the reveal (invariant 5).
-    let key = state.secret.enforced_key(&rk, PURPOSE);
-    let json = serde_json::to_vec(answers).map_err(|e| AppError::Internal(e.into()))?;
     let owner = m.member.id.clone();
-    let space = m.space.id.clone();
-    Ok(seal(
-        &key,
-        &aad(round, &owner, &space, version as u32),
-        &json,
-    ))
+    seal_enforced(state, m, &place(round, &owner), answers).await
 }
 
 /// Opens answers; `None` when this member holds no copy of the key version used.
@@ -225,22 +214,7 @@ async fn open_answers(
     m: &mut Membership,
     row: &CheckinAnswerRow,
 ) -> AppResult<Option<CheckinAnswers>> {
-    let version = envelope_key_version(&row.sealed)?;
-    let rk = match m.keys.get(state.store.as_ref(), i64::from(version)).await {
-        Ok(rk) => rk,
-        Err(AppError::NotFound) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let key = state.secret.enforced_key(&rk, PURPOSE);
-    let space = m.space.id.clone();
-    let plain = open(
-        &key,
-        &aad(&row.round_id, &row.member_id, &space, version),
-        &row.sealed,
-    )?;
-    serde_json::from_slice(&plain)
-        .map(Some)
-        .map_err(|e| AppError::Internal(e.into()))
+    open_enforced(state, m, &place(&row.round_id, &row.member_id), &row.sealed).await
 }
 
 /// The space's cadence (the default until everyone chose another).

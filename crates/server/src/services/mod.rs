@@ -11,6 +11,7 @@ pub mod checkins;
 pub mod closeness;
 pub mod consent;
 pub mod device;
+pub mod enforced;
 pub mod history;
 pub mod inventory;
 pub mod invites;

@@ -1,13 +1,14 @@
 //! Sealing and opening the inventory's server-enforced envelopes, and the plaintext inside them.
 
-use attune_crypto::{Aad, EnvelopeKind, envelope_key_version, open, seal};
 use attune_domain::inventory::item::Role;
 use attune_domain::inventory::matching::Answers;
 use attune_domain::inventory::rating::Rating;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::services::enforced::{open_enforced, seal_enforced};
+use crate::services::keys::Place;
 use crate::services::spaces::Membership;
 use crate::state::AppState;
 
@@ -64,15 +65,12 @@ impl Blob {
     }
 }
 
-fn aad<'a>(purpose: &'a str, row: &'a str, owner: &'a str, space: &'a str, v: u32) -> Aad<'a> {
-    Aad {
-        kind: EnvelopeKind::ServerEnforced,
+fn place<'a>(purpose: &'a str, row: &'a str, owner: &'a str) -> Place<'a> {
+    Place {
         purpose,
         table: table(purpose),
-        row_id: row,
+        row,
         owner,
-        space,
-        key_version: v,
     }
 }
 
@@ -85,23 +83,10 @@ pub(super) async fn seal_value<T: Serialize>(
     owner: &str,
     value: &T,
 ) -> AppResult<Vec<u8>> {
-    let version = m.space.key_version;
-    let rk = m.keys.get(state.store.as_ref(), version).await?;
-    // SECURITY: server-enforced envelopes need the relationship key and the server secret; the
-    // padding in `seal` hides how many answers there are.
-    let key = state.secret.enforced_key(&rk, purpose);
-    let json = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.into()))?;
-    let space = m.space.id.clone();
-    Ok(seal(
-        &key,
-        &aad(purpose, row, owner, &space, version as u32),
-        &json,
-    ))
+    seal_enforced(state, m, &place(purpose, row, owner), value).await
 }
 
-/// Opens an envelope with the key version named in its header. `None` when this member holds
-/// no copy of that key version (it was sealed before they joined and never rewritten): callers
-/// then treat it as absent, which can only hide matches, never show one.
+/// Opens an envelope; `None` when this member holds no copy of its key version.
 pub(super) async fn open_value<T: DeserializeOwned>(
     state: &AppState,
     m: &mut Membership,
@@ -110,18 +95,7 @@ pub(super) async fn open_value<T: DeserializeOwned>(
     owner: &str,
     envelope: &[u8],
 ) -> AppResult<Option<T>> {
-    let version = envelope_key_version(envelope)?;
-    let rk = match m.keys.get(state.store.as_ref(), i64::from(version)).await {
-        Ok(rk) => rk,
-        Err(AppError::NotFound) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let key = state.secret.enforced_key(&rk, purpose);
-    let space = m.space.id.clone();
-    let plain = open(&key, &aad(purpose, row, owner, &space, version), envelope)?;
-    serde_json::from_slice(&plain)
-        .map(Some)
-        .map_err(|e| AppError::Internal(e.into()))
+    open_enforced(state, m, &place(purpose, row, owner), envelope).await
 }
 
 /// My answers envelope, opened; empty if I have none yet.

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use attune_crypto::{Aad, EnvelopeKind, envelope_key_version, open, seal};
 use attune_domain::debrief::{
     MAX_DEBRIEF_CHARS, MAX_FOLLOW_UP_CHARS, aftercare_scale, debriefs_visible_to,
     everyone_debriefed,
@@ -18,6 +17,7 @@ use utoipa::ToSchema;
 use super::context::Context;
 use super::plan::load;
 use crate::error::{AppError, AppResult};
+use crate::services::enforced::{open_enforced, seal_enforced};
 use crate::services::keys::Place;
 use crate::services::people::People;
 use crate::services::sessions::SignedIn;
@@ -159,37 +159,25 @@ pub struct DebriefsView {
     pub follow_ups: Vec<FollowUpView>,
 }
 
-fn aad<'a>(plan: &'a str, owner: &'a str, space: &'a str, v: u32) -> Aad<'a> {
-    Aad {
-        kind: EnvelopeKind::ServerEnforced,
+fn place<'a>(plan: &'a str, owner: &'a str) -> Place<'a> {
+    Place {
         purpose: PURPOSE,
         table: TABLE,
-        row_id: plan,
+        row: plan,
         owner,
-        space,
-        key_version: v,
     }
 }
 
+// SECURITY: a server-enforced envelope: other members' requests could open it, so the rule in
+// `debriefs_visible_to` is what keeps it hidden until everyone has written (invariant 5).
 async fn seal_debrief(
     state: &AppState,
     m: &mut Membership,
     plan: &str,
     d: &Debrief,
 ) -> AppResult<Vec<u8>> {
-    let version = m.space.key_version;
-    let rk = m.keys.get(state.store.as_ref(), version).await?;
-    // SECURITY: a server-enforced envelope: other members' requests could open it, so the rule
-    // in `debriefs_visible_to` is what keeps it hidden until everyone has written (invariant 5).
-    let key = state.secret.enforced_key(&rk, PURPOSE);
-    let json = serde_json::to_vec(d).map_err(|e| AppError::Internal(e.into()))?;
     let owner = m.member.id.clone();
-    let space = m.space.id.clone();
-    Ok(seal(
-        &key,
-        &aad(plan, &owner, &space, version as u32),
-        &json,
-    ))
+    seal_enforced(state, m, &place(plan, &owner), d).await
 }
 
 async fn open_debrief(
@@ -197,22 +185,7 @@ async fn open_debrief(
     m: &mut Membership,
     row: &DebriefRow,
 ) -> AppResult<Option<Debrief>> {
-    let version = envelope_key_version(&row.sealed)?;
-    let rk = match m.keys.get(state.store.as_ref(), i64::from(version)).await {
-        Ok(rk) => rk,
-        Err(AppError::NotFound) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let key = state.secret.enforced_key(&rk, PURPOSE);
-    let space = m.space.id.clone();
-    let plain = open(
-        &key,
-        &aad(&row.plan_id, &row.member_id, &space, version),
-        &row.sealed,
-    )?;
-    serde_json::from_slice(&plain)
-        .map(Some)
-        .map_err(|e| AppError::Internal(e.into()))
+    open_enforced(state, m, &place(&row.plan_id, &row.member_id), &row.sealed).await
 }
 
 /// The revealed debriefs of a plan (empty while sealed): `(member id, debrief)`.
