@@ -4,11 +4,11 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
-use super::form::again;
+use super::form::settle;
 use super::shell::{NoticeQuery, Shell, in_words};
 use super::trend_chart::{self, Chart, HEIGHT, WIDTH};
 use crate::error::AppResult;
@@ -171,10 +171,12 @@ async fn after(
     result: AppResult<()>,
     notice: &str,
 ) -> PageResult<Response> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/spaces/{id}/checkins?n={notice}")).into_response()),
-        Err(e) => again(e, |error| page(state, me, id, None, Some(error))).await,
-    }
+    settle(
+        result,
+        |_| format!("/spaces/{id}/checkins?n={notice}"),
+        |error| page(state, me, id, None, Some(error)),
+    )
+    .await
 }
 
 /// GET /spaces/{id}/checkins

@@ -4,11 +4,11 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
-use super::form::again;
+use super::form::settle;
 use super::shell::{NoticeQuery, Shell};
 use crate::services::plans::debriefs::{self, DebriefInput, DebriefsView, FollowUpInput};
 use crate::services::plans::plan::{self, PlanView};
@@ -214,12 +214,12 @@ async fn after(
     pid: &str,
     result: crate::error::AppResult<&str>,
 ) -> PageResult<Response> {
-    match result {
-        Ok(n) => {
-            Ok(Redirect::to(&format!("/spaces/{id}/plans/{pid}/debrief?n={n}")).into_response())
-        }
-        Err(e) => again(e, |error| page(state, me, id, pid, None, Some(error))).await,
-    }
+    settle(
+        result,
+        |n| format!("/spaces/{id}/plans/{pid}/debrief?n={n}"),
+        |error| page(state, me, id, pid, None, Some(error)),
+    )
+    .await
 }
 
 /// The follow-up form.

@@ -3,11 +3,11 @@
 
 use std::future::Future;
 
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult};
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 
 /// A form with nothing but its CSRF token (buttons such as "Leave", "Offer", "Reveal").
 #[derive(Deserialize)]
@@ -26,4 +26,20 @@ where
     let status = e.status();
     let error = FormError::from_app(e)?;
     Ok((status, page(error).await?).into_response())
+}
+
+/// After a form's action: on success, go to the page `next` names (a redirect, so reloading
+/// doesn't post twice); otherwise show the page again with the message, as [`again`] does.
+pub async fn settle<T, Fut>(
+    result: AppResult<T>,
+    next: impl FnOnce(T) -> String,
+    page: impl FnOnce(FormError) -> Fut,
+) -> PageResult<Response>
+where
+    Fut: Future<Output = PageResult<Html<String>>>,
+{
+    match result {
+        Ok(v) => Ok(Redirect::to(&next(v)).into_response()),
+        Err(e) => again(e, page).await,
+    }
 }

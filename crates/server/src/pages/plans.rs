@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
-use super::form::again;
+use super::form::{again, settle};
 use super::shell::{NoticeQuery, Shell, in_words};
 use crate::error::AppError;
 use crate::services::plans::input::{ActivityInput, ChecklistEntry, PlanInput};
@@ -292,12 +292,12 @@ pub async fn create(
         when: Some(d.when.clone()),
         bigger_step: d.bigger_step,
     };
-    match plan::propose(&state, &me, &id, &input).await {
-        Ok(pid) => {
-            Ok(Redirect::to(&format!("/spaces/{id}/plans/{pid}?n=plan-proposed")).into_response())
-        }
-        Err(e) => again(e, |error| new_page(&state, &me, &id, d, Some(error))).await,
-    }
+    settle(
+        plan::propose(&state, &me, &id, &input).await,
+        |pid| format!("/spaces/{id}/plans/{pid}?n=plan-proposed"),
+        |error| new_page(&state, &me, &id, d, Some(error)),
+    )
+    .await
 }
 
 async fn plan_page(

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
-use super::form::{TokenForm, again};
+use super::form::{TokenForm, settle};
 use super::inventory::category_label;
 use super::shell::{NoticeQuery, Shell};
 use crate::services::inventory::{self, MatchView};
@@ -248,10 +248,12 @@ pub async fn press(
     PageForm(form): PageForm<TokenForm>,
 ) -> PageResult<Response> {
     me.check_csrf(&form.csrf)?;
-    match inventory::reveal(&state, &me, &id).await {
-        Ok(_) => Ok(Redirect::to(&format!("/spaces/{id}/inventory/reveal")).into_response()),
-        Err(e) => again(e, |error| reveal_page(&state, &me, &id, None, Some(error))).await,
-    }
+    settle(
+        inventory::reveal(&state, &me, &id).await,
+        |_| format!("/spaces/{id}/inventory/reveal"),
+        |error| reveal_page(&state, &me, &id, None, Some(error)),
+    )
+    .await
 }
 
 /// The cooling period I want.
@@ -270,10 +272,10 @@ pub async fn choose_cooling(
 ) -> PageResult<Response> {
     me.check_csrf(&form.csrf)?;
     let days = form.days.trim().parse::<i64>().unwrap_or(0);
-    match inventory::choose_cooling(&state, &me, &id, days).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/spaces/{id}/inventory/reveal?n=saved")).into_response())
-        }
-        Err(e) => again(e, |error| reveal_page(&state, &me, &id, None, Some(error))).await,
-    }
+    settle(
+        inventory::choose_cooling(&state, &me, &id, days).await,
+        |_| format!("/spaces/{id}/inventory/reveal?n=saved"),
+        |error| reveal_page(&state, &me, &id, None, Some(error)),
+    )
+    .await
 }

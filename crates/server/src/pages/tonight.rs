@@ -3,11 +3,11 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use serde::Deserialize;
 
 use super::error::{FormError, PageResult, render};
-use super::form::{TokenForm, again};
+use super::form::{TokenForm, settle};
 use super::shell::{NoticeQuery, Shell, in_words};
 use crate::error::AppResult;
 use crate::services::closeness::{self, InvitationsView};
@@ -78,10 +78,12 @@ async fn after(
     result: AppResult<()>,
     notice: &str,
 ) -> PageResult<Response> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/spaces/{id}/tonight?n={notice}")).into_response()),
-        Err(e) => again(e, |error| page(state, me, id, None, Some(error))).await,
-    }
+    settle(
+        result,
+        |_| format!("/spaces/{id}/tonight?n={notice}"),
+        |error| page(state, me, id, None, Some(error)),
+    )
+    .await
 }
 
 /// GET /spaces/{id}/tonight
