@@ -219,7 +219,7 @@ async fn bad_custom_items_get_a_clear_4xx() {
 }
 
 #[tokio::test]
-async fn cooling_change_needs_everyone() {
+async fn widening_needs_everyone_the_cooling_period_changes_only_when_all_choose_it() {
     let app = TestApp::spawn().await;
     let (mut a, mut b, space) = app.couple().await;
     let path = format!("{}/cooling", base(&space));
