@@ -6,20 +6,12 @@
 //! cargo run --release -p attune-coach --example report -- --set path/to/any.tsv [--mistakes any]
 //! ```
 //!
-//! Without `--set` it scores the built-in sets (dev, holdout, fresh, fresh2, fresh3, blind, fresh4,
-//! blind2) that exist
-//! under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
+//! Without `--set` it scores every set in `eval::SETS` under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
 //! used by `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
 
-use attune_coach::eval::{Scores, parse_tsv, score};
+use attune_coach::eval::{SETS, Scores, parse_tsv, score};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The built-in sets, scored when no `--set` is given. Listed by name on purpose:
-/// nothing else in the data directory is read.
-const BUILT_IN: &[&str] = &[
-    "dev", "holdout", "fresh", "fresh2", "fresh3", "blind", "fresh4", "blind2",
-];
 
 fn print(name: &str, n: usize, s: &Scores) {
     println!("== {name} ({n} sentences)");
@@ -84,7 +76,7 @@ fn main() -> ExitCode {
     let explicit = !sets.is_empty();
     if !explicit {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-        sets = BUILT_IN
+        sets = SETS
             .iter()
             .map(|n| dir.join(format!("{n}.tsv")))
             .filter(|p| p.is_file())

@@ -1,4 +1,4 @@
-//! Trains the shipped classifier on every labelled set and writes `model/weights.bin`.
+//! Trains the shipped classifier on every labelled set (`eval::SETS`) and writes `model/weights.bin`.
 //!
 //! ```text
 //! cargo run --release -p attune-coach --example train            # rewrite the weights
@@ -8,26 +8,19 @@
 //! Deterministic: the sets are read in a fixed order and training uses a fixed seed, so
 //! running this twice writes the same bytes.
 
-use attune_coach::eval::{Example, parse_tsv};
+use attune_coach::eval::{Example, SETS, load_set};
 use attune_coach::model::train::{SHIPPED, train};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Every labelled set, in training order. blind3 is not here on purpose: it is the lead's
-/// unseen test set.
-const SETS: &[&str] = &[
-    "dev", "holdout", "fresh", "fresh2", "fresh3", "blind", "fresh4", "blind2",
-];
 
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut examples: Vec<Example> = Vec::new();
     for name in SETS {
-        let p = root.join("tests/data").join(format!("{name}.tsv"));
-        match std::fs::read_to_string(&p) {
-            Ok(src) => examples.extend(parse_tsv(&src)),
+        match load_set(&root.join("tests/data"), name) {
+            Ok(ex) => examples.extend(ex),
             Err(e) => {
-                eprintln!("cannot read {}: {e}", p.display());
+                eprintln!("cannot read set {name}: {e}");
                 return ExitCode::FAILURE;
             }
         }

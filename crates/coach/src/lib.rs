@@ -119,6 +119,7 @@ pub fn check_with(text: &str, model: Option<&model::Model>) -> Advice {
     let doc = tokens::Doc::new(text);
     let mut hits = rules::run(&doc);
     if let Some(m) = model {
+        m.keep_likely(&doc, &mut hits);
         m.add_hits(&doc, &mut hits);
     }
     let flags: Vec<Flag> = hits

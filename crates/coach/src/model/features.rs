@@ -155,6 +155,12 @@ pub(crate) fn extract_words(words: &[&str], question: bool, out: &mut Vec<u32>) 
             }
         }
     }
+    // Word pairs with one or two words between them ("you … ruin", "just … once").
+    for (i, a) in words.iter().enumerate() {
+        for b in words.iter().skip(i + 2).take(2) {
+            out.push(hash(35, &[a.as_bytes(), b.as_bytes()]));
+        }
+    }
     // Grammar cues.
     let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
     let second = has(SECOND);

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 const SHIPPED: &[u8] = include_bytes!("../../model/weights.bin");
 
 const MAGIC: &[u8; 4] = b"ATCM";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// A trained model: hashed weights for the "any" head and one head per kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +34,9 @@ pub struct Model {
     pub bits_kind: u8,
     /// A sentence the rules did not flag is flagged when the "any" probability reaches this.
     pub threshold: f32,
+    /// A rule flag is kept only when its sentence's "any" probability reaches this
+    /// (0 keeps every rule flag).
+    pub keep: f32,
     /// Bit set of [`veto::Veto`]s applied to model-only flags.
     pub vetoes: u8,
     any: Vec<f32>,
@@ -44,6 +47,11 @@ pub struct Model {
 pub fn shipped() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(SHIPPED)).as_ref()
+}
+
+/// True when hit `h` has a token inside sentence `s`.
+fn overlaps(h: &Hit, s: &Sentence) -> bool {
+    h.first < s.range.end && h.last >= s.range.start
 }
 
 fn sigmoid(z: f32) -> f32 {
@@ -67,6 +75,7 @@ impl Model {
             bits_any,
             bits_kind,
             threshold: 0.5,
+            keep: 0.0,
             vetoes: veto::ALL,
             any,
             kinds,
@@ -125,16 +134,46 @@ impl Model {
             .fold(0.0, f32::max)
     }
 
+    /// Probabilities of the sentences the rules flag in `text`, one per flagged sentence
+    /// (empty when the rules flag nothing); used by cross-validation to sweep [`Model::keep`].
+    pub fn rule_sentence_probabilities(&self, text: &str) -> Vec<f32> {
+        let doc = Doc::new(text);
+        let hits = crate::rules::run(&doc);
+        let mut feats = Vec::new();
+        doc.sentences
+            .iter()
+            .filter(|s| hits.iter().any(|h| overlaps(h, s)))
+            .map(|s| {
+                features::extract(&doc, s.range.clone(), s.question, &mut feats);
+                self.p_any(&feats)
+            })
+            .collect()
+    }
+
+    /// Drops rule hits in sentences the model finds very unlikely to need a hint
+    /// (probability below [`Model::keep`]).
+    pub(crate) fn keep_likely(&self, doc: &Doc, hits: &mut Vec<Hit>) {
+        if self.keep <= 0.0 || hits.is_empty() {
+            return;
+        }
+        let mut feats = Vec::new();
+        for s in &doc.sentences {
+            if !hits.iter().any(|h| overlaps(h, s)) {
+                continue;
+            }
+            features::extract(doc, s.range.clone(), s.question, &mut feats);
+            if self.p_any(&feats) < self.keep {
+                hits.retain(|h| !overlaps(h, s));
+            }
+        }
+    }
+
     /// Adds hits for sentences the rules left alone but the model flags.
     pub(crate) fn add_hits(&self, doc: &Doc, hits: &mut Vec<Hit>) {
         let mut feats = Vec::new();
         let before = hits.len();
         for s in &doc.sentences {
-            if s.range.is_empty()
-                || hits[..before]
-                    .iter()
-                    .any(|h| h.first < s.range.end && h.last >= s.range.start)
-            {
+            if s.range.is_empty() || hits[..before].iter().any(|h| overlaps(h, s)) {
                 continue;
             }
             let Some((p, kind)) = self.judge(doc, s, &mut feats) else {
@@ -169,13 +208,14 @@ impl Model {
         }
     }
 
-    /// Serialises the model: magic, version, sizes, threshold, vetoes, then per head a
+    /// Serialises the model: magic, version, sizes, vetoes, threshold, keep, then per head a
     /// scale and little-endian `i16` weights.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&[VERSION, self.bits_any, self.bits_kind, self.vetoes]);
         out.extend_from_slice(&self.threshold.to_le_bytes());
+        out.extend_from_slice(&self.keep.to_le_bytes());
         for head in std::iter::once(&self.any).chain(&self.kinds) {
             let max = head.iter().fold(0.0f32, |m, w| m.max(w.abs()));
             let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
@@ -190,7 +230,7 @@ impl Model {
 
     /// Parses [`Model::to_bytes`] output; `None` when the bytes are not a model.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 12 || &b[..4] != MAGIC || b[4] != VERSION {
+        if b.len() < 16 || &b[..4] != MAGIC || b[4] != VERSION {
             return None;
         }
         let (bits_any, bits_kind, vetoes) = (b[5], b[6], b[7]);
@@ -198,7 +238,8 @@ impl Model {
             return None;
         }
         let threshold = f32::from_le_bytes(b[8..12].try_into().ok()?);
-        let mut at = 12;
+        let keep = f32::from_le_bytes(b[12..16].try_into().ok()?);
+        let mut at = 16;
         let mut head = |bits: u8| -> Option<Vec<f32>> {
             let n = 1usize << bits;
             let scale = f32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?);
@@ -222,6 +263,7 @@ impl Model {
             bits_any,
             bits_kind,
             threshold,
+            keep,
             vetoes,
             any,
             kinds,

@@ -26,6 +26,8 @@ pub struct Config {
     pub seed: u64,
     /// Decision threshold stored with the model.
     pub threshold: f32,
+    /// Rule flags whose sentence scores below this are dropped (0 keeps them all).
+    pub keep: f32,
     /// Vetoes stored with the model.
     pub vetoes: u8,
 }
@@ -38,7 +40,8 @@ pub const SHIPPED: Config = Config {
     lr: 4.0,
     l2: 3e-3,
     seed: 0x5eed_c0ac,
-    threshold: 0.8,
+    threshold: 0.7,
+    keep: 0.0,
     // Self-reference is off: in cross-validation it removed no false alarm and lost 26 hits
     // (martyr pressure such as "I guess I'll just sleep alone again" names only the writer).
     vetoes: super::veto::ALL & !(super::veto::Veto::SelfReference as u8),
@@ -107,6 +110,7 @@ pub fn train(examples: &[Example], cfg: &Config) -> Model {
         .collect();
     let mut m = Model::new(cfg.bits_any, cfg.bits_kind, any, kinds);
     m.threshold = cfg.threshold;
+    m.keep = cfg.keep;
     m.vetoes = cfg.vetoes;
     Model::from_bytes(&m.to_bytes()).unwrap_or(m)
 }

@@ -24,17 +24,21 @@ pub enum Veto {
     Quoted = 16,
     /// "I'll wait until you're ready", "no rush": patience and reassurance.
     Reassurance = 32,
+    /// "It'd be fun!": nobody is named (no I, you or we), so there is no one to blame,
+    /// pressure or read; dismissal and group claims are exempt ("It's not a big deal").
+    Impersonal = 64,
 }
 
 impl Veto {
     /// Every veto, in a fixed order.
-    pub const EVERY: [Veto; 6] = [
+    pub const EVERY: [Veto; 7] = [
         Veto::Apology,
         Veto::SelfReference,
         Veto::Affection,
         Veto::OwnLimit,
         Veto::Quoted,
         Veto::Reassurance,
+        Veto::Impersonal,
     ];
 
     /// A short name for reports.
@@ -46,12 +50,13 @@ impl Veto {
             Veto::OwnLimit => "own limit",
             Veto::Quoted => "quoted",
             Veto::Reassurance => "reassurance",
+            Veto::Impersonal => "impersonal",
         }
     }
 }
 
 /// All vetoes on.
-pub const ALL: u8 = 63;
+pub const ALL: u8 = 127;
 
 const SECOND: &[&str] = &["you", "your", "yours", "yourself", "ya", "u"];
 const FIRST: &[&str] = &["i", "me", "my", "myself"];
@@ -64,6 +69,18 @@ const WARM: &[&str] = &[
     "proud",
     "adore",
     "lucky",
+    "gem",
+    "sweetheart",
+    "amazing",
+    "wonderful",
+    "brilliant",
+    "blush",
+    "unbeatable",
+    "darling",
+    "sweetest",
+    "kindest",
+    "thoughtful",
+    "hero",
 ];
 
 fn has_seq(words: &[&str], seq: &[&str]) -> bool {
@@ -94,6 +111,11 @@ pub(crate) fn vetoed(doc: &Doc, s: &Sentence, kind: FlagKind, mask: u8) -> bool 
                 || has_seq(&words, &["take", "your", "time"])
                 || has_seq(&words, &["no", "rush"])
                 || has_seq(&words, &["no", "pressure"])))
+        || (on(Veto::Impersonal)
+            && !matches!(kind, FlagKind::Dismissive | FlagKind::Generalisation)
+            && !has(FIRST)
+            && !has(SECOND)
+            && !has(&["we", "us", "our"]))
         || (on(Veto::OwnLimit)
             && (words.first() == Some(&"no")
                 || has_seq(&words, &["i", "do", "not", "want"])

@@ -1,25 +1,16 @@
 //! The shipped classifier: it loads, training is reproducible, and it stays behind the
 //! rules' guards.
 
-use attune_coach::eval::{Example, parse_tsv};
+use attune_coach::eval::{Example, SETS, load_set, parse_tsv};
 use attune_coach::model::train::{Config, SHIPPED, train};
 use attune_coach::model::{Model, shipped};
 use attune_coach::{check, check_rules_only};
 
 fn all_sets() -> Vec<Example> {
-    [
-        include_str!("../data/dev.tsv"),
-        include_str!("../data/holdout.tsv"),
-        include_str!("../data/fresh.tsv"),
-        include_str!("../data/fresh2.tsv"),
-        include_str!("../data/fresh3.tsv"),
-        include_str!("../data/blind.tsv"),
-        include_str!("../data/fresh4.tsv"),
-        include_str!("../data/blind2.tsv"),
-    ]
-    .into_iter()
-    .flat_map(parse_tsv)
-    .collect()
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    SETS.iter()
+        .flat_map(|name| load_set(&dir, name).expect("every listed set exists"))
+        .collect()
 }
 
 #[test]
