@@ -466,3 +466,30 @@ async fn bad_review_requests_get_a_clear_4xx_and_never_a_5xx() {
         .unwrap();
     assert!(v["entries"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_refused_tonight_form_keeps_the_words_that_came_through_the_review() {
+    // "Check my wording" skips the browser's checks, so a missing light reaches the server.
+    let app = TestApp::spawn().await;
+    let (a, _b, space) = app.couple().await;
+    let html = page(&a, &format!("/spaces/{space}/tonight")).await;
+    let mut body = hidden(form_with(&html, "Check my wording"));
+    body.push(("good".into(), "Slow & close".into()));
+    body.push(("off".into(), String::new()));
+    body.push(("hours".into(), "12".into()));
+    let review = post_pairs(&a, "/coach/review", &body)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let (save, fields) = review_submission(&review);
+    let res = post_pairs(&a, &save, &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    let form = form_with(&html, "Check my wording");
+    let good = coached_textareas(form)
+        .into_iter()
+        .find(|(_, name, _, _)| name == "good")
+        .unwrap();
+    assert_eq!(good.3, "Slow & close");
+}
