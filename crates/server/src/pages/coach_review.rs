@@ -200,11 +200,17 @@ pub async fn review(
         ));
     }
     // Each coached field takes the first value of its name; every other field is carried on
-    // unchanged, in order, repeated names included.
+    // unchanged, in order, repeated names included. When something was written, the texts
+    // left empty are carried on too, so the page shows only words to look at.
+    let first = |name: &str| pairs.iter().position(|(k, _)| k == name);
+    let written = names
+        .iter()
+        .any(|(n, _)| first(n).is_some_and(|at| !pairs[at].1.trim().is_empty()));
     let mut used = vec![false; pairs.len()];
     let mut fields = Vec::new();
-    for (i, (name, label)) in names.into_iter().enumerate() {
-        let text = match pairs.iter().position(|(k, _)| *k == name) {
+    for (name, label) in names {
+        let text = match first(&name) {
+            Some(at) if written && pairs[at].1.trim().is_empty() => continue,
             Some(at) => {
                 used[at] = true;
                 pairs[at].1.clone()
@@ -233,7 +239,7 @@ pub async fn review(
             (Vec::new(), None)
         };
         fields.push(ReviewField {
-            id: format!("review-{}", i + 1),
+            id: format!("review-{}", fields.len() + 1),
             name,
             label,
             text,

@@ -482,6 +482,11 @@ async fn a_refused_tonight_form_keeps_the_words_that_came_through_the_review() {
         .text()
         .await
         .unwrap();
+    // Only the written text is shown; the empty one is carried on as it was.
+    let shown = coached_textareas(form_with(&review, "Check again"));
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].1, "good");
+    assert!(hidden(form_with(&review, "Check again")).contains(&("off".into(), String::new())));
     let (save, fields) = review_submission(&review);
     let res = post_pairs(&a, &save, &fields).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
