@@ -1,6 +1,7 @@
 /* Live wording hints for any <textarea data-coach>. Enhancement only: without JavaScript the
- * form's "Check my wording" button does the same on the server. Sends the text to our own
- * /api/v1/coach, which stores nothing; hints appear in [data-coach-hints="<textarea id>"]. */
+ * form's "Check my wording" button posts the form to /coach/review, which shows the same hints
+ * from the server and then sends the form on. Sends the text to our own /api/v1/coach, which
+ * stores nothing; hints appear in [data-coach-hints="<textarea id>"], replacing what is there. */
 (function () {
   'use strict';
   var LABELS = {

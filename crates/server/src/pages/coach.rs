@@ -91,8 +91,22 @@ pub async fn check(
             error: Some(error),
         });
     }
-    let advice = attune_coach::check(&form.text);
-    let chars: Vec<char> = form.text.chars().collect();
+    let (hints, suggestion) = advise(&form.text);
+    render(&CoachPage {
+        shell,
+        text: form.text,
+        checked: true,
+        hints,
+        suggestion,
+        error: None,
+    })
+}
+
+/// The coach's hints for `text`, each with the words it is about, and its suggestion if any.
+/// The caller keeps `text` within [`attune_coach::MAX_TEXT_CHARS`].
+pub fn advise(text: &str) -> (Vec<Hint>, Option<String>) {
+    let advice = attune_coach::check(text);
+    let chars: Vec<char> = text.chars().collect();
     let hints = advice
         .flags
         .into_iter()
@@ -105,12 +119,5 @@ pub async fn check(
             explanation: f.explanation,
         })
         .collect();
-    render(&CoachPage {
-        shell,
-        text: form.text,
-        checked: true,
-        hints,
-        suggestion: advice.suggestion,
-        error: None,
-    })
+    (hints, advice.suggestion)
 }

@@ -7,6 +7,7 @@ pub mod boundaries;
 pub mod changes;
 pub mod checkins;
 pub mod coach;
+pub mod coach_review;
 pub mod debriefs;
 pub mod desire_log;
 pub mod error;
@@ -170,6 +171,7 @@ pub fn router() -> Router<AppState> {
         .route("/spaces/{id}/log/{eid}/decline", post(desire_log::decline))
         .route("/join", get(invites::join_form).post(invites::join))
         .route("/coach", get(coach::show).post(coach::check))
+        .route("/coach/review", post(coach_review::review))
         // The learning library (K1): public, stores nothing, same shell and quick exit.
         .route("/learn", get(learn::index))
         .route("/learn/{topic}", get(learn::topic))

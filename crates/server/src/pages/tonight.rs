@@ -28,7 +28,16 @@ struct TonightPage {
     others: Vec<(TonightView, String)>,
     invitations: InvitationsView,
     quiet_left: String,
+    typed: Typed,
     error: Option<FormError>,
+}
+
+/// What was put into the "tonight" form, shown again when it is refused so nothing is lost.
+#[derive(Default)]
+struct Typed {
+    light: String,
+    good: String,
+    off: String,
 }
 
 async fn page(
@@ -37,6 +46,17 @@ async fn page(
     id: &str,
     notice: Option<&str>,
     error: Option<FormError>,
+) -> PageResult<Html<String>> {
+    page_typed(state, me, id, notice, error, Typed::default()).await
+}
+
+async fn page_typed(
+    state: &AppState,
+    me: &SignedIn,
+    id: &str,
+    notice: Option<&str>,
+    error: Option<FormError>,
+    typed: Typed,
 ) -> PageResult<Html<String>> {
     let space = spaces::view(state, me, id).await?;
     let shell = Shell::new(state, Some(me), "Tonight")
@@ -66,6 +86,7 @@ async fn page(
         others,
         invitations,
         quiet_left,
+        typed,
         error,
     })
 }
@@ -130,7 +151,17 @@ pub async fn set(
         hours: hours_of(form.hours.as_deref()),
     };
     let result = consent::set(&state, &me, &id, input).await.map(|_| ());
-    after(&state, &me, &id, result, "tonight-saved").await
+    let typed = Typed {
+        light: form.light,
+        good: form.good,
+        off: form.off,
+    };
+    settle(
+        result,
+        |_| format!("/spaces/{id}/tonight?n=tonight-saved"),
+        |error| page_typed(&state, &me, &id, None, Some(error), typed),
+    )
+    .await
 }
 
 /// POST /spaces/{id}/tonight/red: one tap, nothing else asked.

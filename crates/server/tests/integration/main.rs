@@ -6,6 +6,7 @@ mod authorization;
 mod bad_input;
 mod boundaries;
 mod checkins;
+mod coach_review;
 mod consent;
 mod csrf;
 mod headers;
