@@ -171,7 +171,7 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
     );
     println!("sweep on unseen (rules + model): threshold × keep");
     for th in [0.6f32, 0.65, 0.68, 0.7, 0.72, 0.75, 0.8, 0.85, 0.9] {
-        let cells: Vec<String> = [0.0f32, 0.02, 0.05, 0.1, 0.2]
+        let cells: Vec<String> = [0.0f32, 0.1, 0.2, 0.3, 0.4, 0.5]
             .iter()
             .map(|&k| {
                 let c = hc(&|r| r.both(th, k));
@@ -334,6 +334,28 @@ fn main() -> ExitCode {
                 for (e, r) in ex.iter().zip(rows) {
                     if !r.want && !r.rules && r.vetted >= SHIPPED.threshold {
                         println!("{name}\t{:.2}\t{}", r.vetted, e.text);
+                    }
+                }
+            }
+        }
+        Some("--mistakes") => {
+            // Out-of-fold mistakes of rules + model on one set: "FA" false alarm, "MISS" miss.
+            let want = args.get(1).cloned().unwrap_or_default();
+            let all = folds(&SHIPPED, &data, &rules);
+            for ((name, ex), rows) in data.iter().zip(&all) {
+                if *name != want {
+                    continue;
+                }
+                for (e, r) in ex.iter().zip(rows) {
+                    let got = r.both(SHIPPED.threshold, SHIPPED.keep);
+                    if got != r.want {
+                        let tag = if got { "FA" } else { "MISS" };
+                        println!(
+                            "{tag}\t{:.2}\t{}\t{}",
+                            r.vetted,
+                            if r.rules { "rules" } else { "-" },
+                            e.text
+                        );
                     }
                 }
             }

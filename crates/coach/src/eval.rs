@@ -25,6 +25,12 @@ pub const SETS: &[&str] = &[
     "everyday",
     "unspoken",
     "aftermath",
+    "blind4",
+    "blind5",
+    "hard_blame",
+    "hard_words",
+    "hard_mix",
+    "hard_hidden",
 ];
 
 /// The sets the hand-written rules were never tuned on (each written by someone who never
@@ -41,6 +47,12 @@ pub const UNSEEN_BY_RULES: &[&str] = &[
     "everyday",
     "unspoken",
     "aftermath",
+    "blind4",
+    "blind5",
+    "hard_blame",
+    "hard_words",
+    "hard_mix",
+    "hard_hidden",
 ];
 
 /// Reads set `name` (`{dir}/{name}.tsv`).

@@ -102,9 +102,10 @@ pub struct Advice {
 /// Checks `text` and returns gentle hints.
 ///
 /// Deterministic, offline, allocation-light. Never panics on any input. The rules flag
-/// first; a sentence they leave alone is flagged when the shipped model is confident and
-/// none of the rules' guards (apology, self-reference, affection, own limit, quoting)
-/// objects.
+/// first, and a rule flag stays unless the shipped model finds its sentence very unlikely
+/// to need a hint; a sentence the rules leave alone is flagged when the model is confident
+/// and none of the rules' guards (apology, affection, own limit, reassurance, quoting, a
+/// sentence naming nobody) objects.
 pub fn check(text: &str) -> Advice {
     check_with(text, model::shipped())
 }

@@ -96,10 +96,24 @@ fn hash(ns: u8, parts: &[&[u8]]) -> u32 {
 pub(crate) fn extract(doc: &Doc, range: Range<usize>, question: bool, out: &mut Vec<u32>) {
     out.clear();
     let words: Vec<&str> = range
+        .clone()
         .filter(|&i| doc.clause_of(i).is_none_or(|c| !c.quoted))
         .map(|i| doc.word(i))
         .collect();
     extract_words(&words, question, out);
+    // Scare quotes: one to three quoted words inside the writer's own sentence
+    // (your "headache", I "hurt" you) are usually sarcasm, not someone else's speech.
+    if !words.is_empty() {
+        for i in range {
+            if let Some(c) = doc.clause_of(i)
+                && c.quoted
+                && c.range.len() <= 3
+            {
+                out.push(hash(36, &[b"scare"]));
+                out.push(hash(37, &[doc.word(i).as_bytes()]));
+            }
+        }
+    }
 }
 
 /// Features of a word sequence (used directly by tests and by [`extract`]).

@@ -83,6 +83,20 @@ const WARM: &[&str] = &[
     "hero",
 ];
 
+/// An apology by the writer: an apology word that is not reported or demanded ("you only
+/// said sorry", "I want an apology", "you never apologise").
+fn own_apology(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        APOLOGY.contains(w)
+            && !i.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    words[p],
+                    "said" | "say" | "says" | "saying" | "you" | "an" | "no" | "never" | "hear"
+                )
+            })
+    })
+}
+
 fn has_seq(words: &[&str], seq: &[&str]) -> bool {
     words.windows(seq.len()).any(|w| w == seq)
 }
@@ -98,7 +112,7 @@ pub(crate) fn vetoed(doc: &Doc, s: &Sentence, kind: FlagKind, mask: u8) -> bool 
         .collect();
     let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
     (on(Veto::Quoted) && words.is_empty())
-        || (on(Veto::Apology) && has(APOLOGY))
+        || (on(Veto::Apology) && own_apology(&words))
         || (on(Veto::SelfReference)
             && kind != FlagKind::Generalisation
             && has(FIRST)

@@ -19,6 +19,7 @@ fn the_shipped_model_loads_with_the_shipped_settings() {
     assert_eq!(m.bits_any, SHIPPED.bits_any);
     assert_eq!(m.bits_kind, SHIPPED.bits_kind);
     assert_eq!(m.threshold, SHIPPED.threshold);
+    assert_eq!(m.keep, SHIPPED.keep);
     assert_eq!(m.vetoes, SHIPPED.vetoes);
 }
 
@@ -106,12 +107,31 @@ fn the_model_never_flags_text_inside_quotes_alone() {
 }
 
 #[test]
-fn rules_flags_are_kept_unchanged_by_the_model() {
-    for ex in all_sets().iter().take(400) {
+fn a_rule_flag_is_dropped_only_when_the_model_finds_its_sentence_unlikely() {
+    let m = shipped().expect("model");
+    assert!(m.keep > 0.0 && m.keep < m.threshold);
+    for ex in all_sets() {
         let rules = check_rules_only(&ex.text).flags;
+        if rules.is_empty() {
+            continue;
+        }
         let both = check(&ex.text).flags;
-        for f in &rules {
-            assert!(both.contains(f), "{:?} lost {f:?}", ex.text);
+        let lost = rules.iter().any(|f| !both.contains(f));
+        if lost {
+            // Some sentence the rules flagged scored below `keep`.
+            let lowest = m
+                .rule_sentence_probabilities(&ex.text)
+                .into_iter()
+                .fold(1.0, f32::min);
+            assert!(
+                lowest < m.keep,
+                "{:?} lost a rule flag at {lowest}",
+                ex.text
+            );
         }
     }
+    // A fond tease the rules read as a label ("the most stubborn") is let go.
+    let fond = "You are the most stubborn, wonderful man and I adore it.";
+    assert!(!check_rules_only(fond).flags.is_empty());
+    assert!(check(fond).flags.is_empty());
 }
