@@ -31,6 +31,7 @@ pub const SETS: &[&str] = &[
     "hard_words",
     "hard_mix",
     "hard_hidden",
+    "blind6",
 ];
 
 /// The sets the hand-written rules were never tuned on (each written by someone who never
@@ -53,6 +54,7 @@ pub const UNSEEN_BY_RULES: &[&str] = &[
     "hard_words",
     "hard_mix",
     "hard_hidden",
+    "blind6",
 ];
 
 /// Reads set `name` (`{dir}/{name}.tsv`).

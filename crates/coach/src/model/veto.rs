@@ -94,6 +94,9 @@ fn own_apology(words: &[&str]) -> bool {
                     "said" | "say" | "says" | "saying" | "you" | "an" | "no" | "never" | "hear"
                 )
             })
+            // "Sorry you feel that way", "sorry if you were hurt": regret aimed at the
+            // other's feelings, not the writer's own doing.
+            && !words.get(i + 1).is_some_and(|n| matches!(*n, "you" | "if"))
     })
 }
 
@@ -124,14 +127,22 @@ pub(crate) fn vetoed(doc: &Doc, s: &Sentence, kind: FlagKind, mask: u8) -> bool 
                 || has_seq(&words, &["when", "you", "are", "ready"])
                 || has_seq(&words, &["take", "your", "time"])
                 || has_seq(&words, &["no", "rush"])
-                || has_seq(&words, &["no", "pressure"])))
+                || has_seq(&words, &["no", "pressure"]))
+            // "No pressure, but I've already booked it" is pressure after all.
+            && !words.contains(&"but"))
         || (on(Veto::Impersonal)
             && !matches!(kind, FlagKind::Dismissive | FlagKind::Generalisation)
             && !has(FIRST)
             && !has(SECOND)
             && !has(&["we", "us", "our"]))
         || (on(Veto::OwnLimit)
-            && (words.first() == Some(&"no")
+            && ((words.first() == Some(&"no")
+                && !words.get(1).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "matter" | "pressure" | "offence" | "offense" | "way" | "point" | "wonder"
+                    )
+                }))
                 || has_seq(&words, &["i", "do", "not", "want"])
                 || has_seq(&words, &["i", "would", "rather", "not"])
                 || has_seq(&words, &["i", "am", "not", "ready"])
