@@ -403,7 +403,10 @@ async fn bad_review_requests_get_a_clear_4xx_and_never_a_5xx() {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert!(res.text().await.unwrap().contains("more fields than"));
     // A text over the helper's limit is kept, with a message, and not read.
-    let long = format!("You never {}", "a".repeat(attune_coach::MAX_TEXT_CHARS));
+    let long = format!(
+        "You never listen to me. {}",
+        "a".repeat(attune_coach::MAX_TEXT_CHARS)
+    );
     let mut body = with_back(&log);
     body[3].1 = long.clone();
     let res = post_pairs(&a, "/coach/review", &body).await;
@@ -416,7 +419,7 @@ async fn bad_review_requests_get_a_clear_4xx_and_never_a_5xx() {
         "nothing over the limit is read"
     );
     // Longer than the form takes, but readable: the hints and a message.
-    body[3].1 = format!("You never {}", "a".repeat(2000));
+    body[3].1 = format!("You never listen to me. {}", "a".repeat(2000));
     let res = post_pairs(&a, "/coach/review", &body).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.unwrap();
