@@ -14,7 +14,7 @@
 //! older rules that had not seen SET, e.g. from a `git archive` of the round-3 crate), what
 //! would those rules + a model trained only on the listed sets have scored?
 
-use attune_coach::eval::{Counts, Example, SETS, UNSEEN_BY_RULES, load_set};
+use attune_coach::eval::{Counts, Example, UNSEEN_BY_RULES, load_set, sets};
 use attune_coach::model::train::{Config, SHIPPED, train};
 use attune_coach::model::veto::Veto;
 use attune_coach::{check_rules_only, model::Model};
@@ -46,7 +46,7 @@ impl Row {
     }
 }
 
-fn count(rows: &[Row], got: impl Fn(&Row) -> bool) -> Counts {
+fn count<'a>(rows: impl IntoIterator<Item = &'a Row>, got: impl Fn(&Row) -> bool) -> Counts {
     let mut c = Counts::default();
     for r in rows {
         match (r.want, got(r)) {
@@ -121,24 +121,12 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
         );
     }
     let pooled: Vec<&Row> = all.iter().flatten().collect();
-    let pc = |f: &dyn Fn(&Row) -> bool| {
-        let mut c = Counts::default();
-        for r in &pooled {
-            match (r.want, f(r)) {
-                (true, true) => c.tp += 1,
-                (false, true) => c.fp += 1,
-                (true, false) => c.fn_ += 1,
-                (false, false) => {}
-            }
-        }
-        c
-    };
     println!(
         "{:<9} {:>26} {:>26} {:>26}",
         "pooled",
-        fmt(pc(&|r| r.rules)),
-        fmt(pc(&|r| r.raw >= t)),
-        fmt(pc(&|r| r.both(t, cfg.keep)))
+        fmt(count(pooled.iter().copied(), |r| r.rules)),
+        fmt(count(pooled.iter().copied(), |r| r.raw >= t)),
+        fmt(count(pooled.iter().copied(), |r| r.both(t, cfg.keep)))
     );
     let honest: Vec<&Row> = data
         .iter()
@@ -146,24 +134,12 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
         .filter(|((name, _), _)| UNSEEN_BY_RULES.contains(name))
         .flat_map(|(_, rows)| rows)
         .collect();
-    let hc = |f: &dyn Fn(&Row) -> bool| {
-        let mut c = Counts::default();
-        for r in &honest {
-            match (r.want, f(r)) {
-                (true, true) => c.tp += 1,
-                (false, true) => c.fp += 1,
-                (true, false) => c.fn_ += 1,
-                (false, false) => {}
-            }
-        }
-        c
-    };
     println!(
         "{:<9} {:>26} {:>26} {:>26}",
         "unseen",
-        fmt(hc(&|r| r.rules)),
-        fmt(hc(&|r| r.raw >= t)),
-        fmt(hc(&|r| r.both(t, cfg.keep)))
+        fmt(count(honest.iter().copied(), |r| r.rules)),
+        fmt(count(honest.iter().copied(), |r| r.raw >= t)),
+        fmt(count(honest.iter().copied(), |r| r.both(t, cfg.keep)))
     );
     println!(
         "\n\"unseen\" pools the sets the rules never saw ({}): the honest estimate for rules + model.",
@@ -174,7 +150,7 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
         let cells: Vec<String> = [0.0f32, 0.1, 0.2, 0.3, 0.4, 0.5]
             .iter()
             .map(|&k| {
-                let c = hc(&|r| r.both(th, k));
+                let c = count(honest.iter().copied(), |r| r.both(th, k));
                 format!("k{k:<4} {:.3}/{:.3}", c.precision(), c.recall())
             })
             .collect();
@@ -189,8 +165,8 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
         let vfp = pooled.iter().filter(|r| !r.want && r.vetted >= th).count();
         println!(
             "  {th:.2}: {} | {} | {vfp}/{clean} = {:.3}",
-            fmt(pc(&|r| r.raw >= th)),
-            fmt(pc(&|r| r.vetted >= th)),
+            fmt(count(pooled.iter().copied(), |r| r.raw >= th)),
+            fmt(count(pooled.iter().copied(), |r| r.vetted >= th)),
             vfp as f64 / clean.max(1) as f64
         );
     }
@@ -316,7 +292,7 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("--replay") {
         return replay(&args[1..]);
     }
-    let data: Vec<(&str, Vec<Example>)> = SETS.iter().map(|n| (*n, load(n))).collect();
+    let data: Vec<(&str, Vec<Example>)> = sets().map(|n| (n, load(n))).collect();
     let rules: Vec<Vec<bool>> = data
         .iter()
         .map(|(_, ex)| {

@@ -6,10 +6,10 @@
 //! cargo run --release -p attune-coach --example report -- --set path/to/any.tsv [--mistakes any]
 //! ```
 //!
-//! Without `--set` it scores every set in `eval::SETS` under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
+//! Without `--set` it scores every set in `eval::sets` under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
 //! used by `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
 
-use attune_coach::eval::{SETS, Scores, parse_tsv, score};
+use attune_coach::eval::{Scores, parse_tsv, score, sets as every_set};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -76,8 +76,7 @@ fn main() -> ExitCode {
     let explicit = !sets.is_empty();
     if !explicit {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-        sets = SETS
-            .iter()
+        sets = every_set()
             .map(|n| dir.join(format!("{n}.tsv")))
             .filter(|p| p.is_file())
             .collect();

@@ -1,4 +1,4 @@
-//! Trains the shipped classifier on every labelled set (`eval::SETS`) and writes `model/weights.bin`.
+//! Trains the shipped classifier on every labelled set (`eval::sets`) and writes `model/weights.bin`.
 //!
 //! ```text
 //! cargo run --release -p attune-coach --example train            # rewrite the weights
@@ -8,7 +8,7 @@
 //! Deterministic: the sets are read in a fixed order and training uses a fixed seed, so
 //! running this twice writes the same bytes.
 
-use attune_coach::eval::{Example, SETS, load_set};
+use attune_coach::eval::{Example, load_set, sets};
 use attune_coach::model::train::{SHIPPED, train};
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,7 +16,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut examples: Vec<Example> = Vec::new();
-    for name in SETS {
+    for name in sets() {
         match load_set(&root.join("tests/data"), name) {
             Ok(ex) => examples.extend(ex),
             Err(e) => {

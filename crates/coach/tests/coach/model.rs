@@ -1,14 +1,14 @@
 //! The shipped classifier: it loads, training is reproducible, and it stays behind the
 //! rules' guards.
 
-use attune_coach::eval::{Example, SETS, load_set, parse_tsv};
+use attune_coach::eval::{Example, load_set, parse_tsv, sets};
 use attune_coach::model::train::{Config, SHIPPED, train};
 use attune_coach::model::{Model, shipped};
 use attune_coach::{check, check_rules_only};
 
 fn all_sets() -> Vec<Example> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    SETS.iter()
+    sets()
         .flat_map(|name| load_set(&dir, name).expect("every listed set exists"))
         .collect()
 }
