@@ -1,28 +1,17 @@
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson, PHONE } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson, PHONE } = require('../helpers/browser');
 const { seriousViolations, formatViolations } = require('../helpers/axe');
 const { screenshotBothWidths, screenshot } = require('../helpers/screenshot');
 const { tour } = require('../helpers/tour');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 test('no page in the core flow has serious or critical accessibility violations', async () => {
-  const { context, page } = await newPerson(browser, server.url);
+  const { context, page } = await newPerson(env.browser, env.server.url);
   const problems = [];
   const overflowing = [];
   const visited = [];
@@ -61,7 +50,7 @@ test('no page in the core flow has serious or critical accessibility violations'
   }
 
   // Signed-out dark page in its own context with colorScheme set from the start.
-  const dark = await newPerson(browser, server.url, { colorScheme: 'dark' });
+  const dark = await newPerson(env.browser, env.server.url, { colorScheme: 'dark' });
   try {
     await dark.page.goto('/signup');
     const v = await seriousViolations(dark.page);

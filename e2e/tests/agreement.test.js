@@ -3,26 +3,15 @@
 // agreement change end to end, a decline leaves everything as it was, and every page says that
 // agreements are current intentions, never consent.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { signUp, startSpace, makeInvite, uniqueName, submit } = require('../helpers/flows');
 const { seriousViolations, formatViolations } = require('../helpers/axe');
 const { screenshotBothWidths } = require('../helpers/screenshot');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 /** Checks a page says agreements are current intentions, uses no signature language, is
  *  accessible, and fits a phone; then photographs it at both widths. */
@@ -43,8 +32,8 @@ async function safewordShown(page) {
 }
 
 test('two partners negotiate an agreement change end to end', async () => {
-  const alex = await newPerson(browser, server.url);
-  const sam = await newPerson(browser, server.url);
+  const alex = await newPerson(env.browser, env.server.url);
+  const sam = await newPerson(env.browser, env.server.url);
   try {
     const a = alex.page;
     const s = sam.page;

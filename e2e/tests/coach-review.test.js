@@ -3,26 +3,15 @@
 // shows the hint under the words; "Add to the log" there saves it. With JavaScript on, the same
 // review page gets live hints as the words change.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { signUp, startSpace, uniqueName, submit } = require('../helpers/flows');
 const { seriousViolations, formatViolations } = require('../helpers/axe');
 const { screenshotBothWidths } = require('../helpers/screenshot');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 async function checkPage(page, name) {
   const violations = await seriousViolations(page);
@@ -32,7 +21,7 @@ async function checkPage(page, name) {
 }
 
 test('without JavaScript, "Check my wording" shows the hints and Save still saves', async () => {
-  const alex = await newPerson(browser, server.url, { javaScriptEnabled: false });
+  const alex = await newPerson(env.browser, env.server.url, { javaScriptEnabled: false });
   try {
     const a = alex.page;
     await signUp(a, uniqueName('alex'), 'a long enough passphrase');
@@ -68,7 +57,7 @@ test('without JavaScript, "Check my wording" shows the hints and Save still save
 
 test('with JavaScript, the same pages pass axe, and the review page gets live hints', async () => {
   // axe and the screenshots' overflow check run scripts in the page, so they need JavaScript.
-  const alex = await newPerson(browser, server.url);
+  const alex = await newPerson(env.browser, env.server.url);
   try {
     const a = alex.page;
     await signUp(a, uniqueName('alex'), 'a long enough passphrase');

@@ -2,26 +2,15 @@
 // Two partners: one pauses and the other's open page shows it without a reload; the pause is
 // undone; "tonight" in one tap; a check-in from both sides to the reveal; the trend chart.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { signUp, startSpace, makeInvite, uniqueName, submit } = require('../helpers/flows');
 const { seriousViolations, formatViolations } = require('../helpers/axe');
 const { screenshotBothWidths } = require('../helpers/screenshot');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 async function checkPage(page, name) {
   const violations = await seriousViolations(page);
@@ -31,8 +20,8 @@ async function checkPage(page, name) {
 }
 
 test('a pause shows on the other open page at once; a check-in goes from both sides to the reveal', async () => {
-  const alex = await newPerson(browser, server.url);
-  const sam = await newPerson(browser, server.url);
+  const alex = await newPerson(env.browser, env.server.url);
+  const sam = await newPerson(env.browser, env.server.url);
   try {
     const a = alex.page;
     const s = sam.page;
@@ -112,8 +101,8 @@ test('a pause shows on the other open page at once; a check-in goes from both si
 });
 
 test('without JavaScript a plain refresh shows the pause', async () => {
-  const alex = await newPerson(browser, server.url);
-  const sam = await newPerson(browser, server.url, { javaScriptEnabled: false });
+  const alex = await newPerson(env.browser, env.server.url);
+  const sam = await newPerson(env.browser, env.server.url, { javaScriptEnabled: false });
   try {
     const a = alex.page;
     const s = sam.page;

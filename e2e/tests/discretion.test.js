@@ -1,26 +1,15 @@
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { tour } = require('../helpers/tour');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 test('pages stay discreet and load nothing from other hosts', async () => {
-  const { context, page } = await newPerson(browser, server.url);
+  const { context, page } = await newPerson(env.browser, env.server.url);
   const requests = [];
   const titles = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -39,7 +28,7 @@ test('pages stay discreet and load nothing from other hosts', async () => {
   assert.ok(requests.length > 20, `the flow made requests (${requests.length})`);
   const foreign = requests.filter((u) => {
     try {
-      return new URL(u).origin !== server.origin;
+      return new URL(u).origin !== env.server.origin;
     } catch {
       return true;
     }

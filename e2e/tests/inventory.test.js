@@ -2,26 +2,15 @@
 // The desire inventory in a real browser: answering saves as you go, a limit is only declared
 // by pressing Save, and the reveal shows only what both said yes or maybe to.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { signUp, startSpace, makeInvite, uniqueName, submit } = require('../helpers/flows');
 const { seriousViolations, formatViolations } = require('../helpers/axe');
 const { screenshotBothWidths } = require('../helpers/screenshot');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 async function checkPage(page, name) {
   const violations = await seriousViolations(page);
@@ -37,8 +26,8 @@ async function answer(page, name, value) {
 }
 
 test('two partners answer, reveal, and see only what they share', async () => {
-  const alex = await newPerson(browser, server.url);
-  const sam = await newPerson(browser, server.url);
+  const alex = await newPerson(env.browser, env.server.url);
+  const sam = await newPerson(env.browser, env.server.url);
   try {
     const a = alex.page;
     await signUp(a, uniqueName('alex'), 'a long enough passphrase');

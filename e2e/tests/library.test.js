@@ -2,26 +2,15 @@
 // The learning library in a real browser: reachable signed out and signed in, every page
 // passes axe with no serious or critical violations, fits a phone, and has quick exit.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson, PHONE } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson, PHONE } = require('../helpers/browser');
 const { signUp, uniqueName, pathOf } = require('../helpers/flows');
 const { seriousViolations, formatViolations } = require('../helpers/axe');
 const { screenshotBothWidths } = require('../helpers/screenshot');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 /** axe at desktop and phone width, screenshots at both; returns a list of problems. */
 async function checkPage(page, name) {
@@ -41,7 +30,7 @@ async function checkPage(page, name) {
 }
 
 test('a visitor reads every topic: accessible, one heading, not-advice note, fits a phone', async () => {
-  const { context, page } = await newPerson(browser, server.url);
+  const { context, page } = await newPerson(env.browser, env.server.url);
   const problems = [];
   try {
     await page.goto('/learn');
@@ -78,7 +67,7 @@ test('a visitor reads every topic: accessible, one heading, not-advice note, fit
 });
 
 test('a signed-in member finds the library from the footer', async () => {
-  const { context, page } = await newPerson(browser, server.url);
+  const { context, page } = await newPerson(env.browser, env.server.url);
   try {
     await signUp(page, uniqueName('learn'), 'library passphrase');
     await page.goto('/');

@@ -1,27 +1,16 @@
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { signUp, startSpace, makeInvite, listedSpaces, uniqueName, submit } = require('../helpers/flows');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 test('two partners sign up, share a space, and one leaves alone', async () => {
-  const alex = await newPerson(browser, server.url);
-  const sam = await newPerson(browser, server.url);
+  const alex = await newPerson(env.browser, env.server.url);
+  const sam = await newPerson(env.browser, env.server.url);
   try {
     // Alex signs up, confirms the recovery code, starts a space and makes an invite.
     const a = alex.page;
@@ -35,7 +24,7 @@ test('two partners sign up, share a space, and one leaves alone', async () => {
     const invite = await makeInvite(a, spaceId);
     assert.match(invite.code, /^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/, `invite code format: ${invite.code}`);
     const link = new URL(invite.link);
-    assert.equal(link.origin, server.origin, 'the invite link points at this server');
+    assert.equal(link.origin, env.server.origin, 'the invite link points at this server');
     assert.equal(link.pathname, '/join');
     assert.equal(link.search, '', 'the code is not in the query string');
     assert.equal(link.hash, `#code=${invite.code}`);

@@ -1,24 +1,13 @@
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../helpers/server');
-const { launchBrowser, newPerson } = require('../helpers/browser');
+const { withServerAndBrowser } = require('../helpers/suite');
+const { newPerson } = require('../helpers/browser');
 const { signUp, startSpace, uniqueName, pathOf, submit } = require('../helpers/flows');
 const { screenshotBothWidths } = require('../helpers/screenshot');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = withServerAndBrowser();
 
 /** The neutral page: nothing on it or in its title names the app or its subject. */
 async function assertNeutralAwayPage(page) {
@@ -43,7 +32,7 @@ async function assertSignedOut(page) {
 }
 
 async function signedInPerson() {
-  const person = await newPerson(browser, server.url);
+  const person = await newPerson(env.browser, env.server.url);
   await signUp(person.page, uniqueName('qe'), 'quick exit passphrase');
   const spaceId = await startSpace(person.page, 'Private list', 'Kai');
   return { ...person, spaceId };
@@ -88,7 +77,7 @@ test('quick exit by pressing Shift three times ends the session', async () => {
 });
 
 test('quick exit works without JavaScript too', async () => {
-  const person = await newPerson(browser, server.url, { javaScriptEnabled: false });
+  const person = await newPerson(env.browser, env.server.url, { javaScriptEnabled: false });
   try {
     const { page } = person;
     await signUp(page, uniqueName('nojs'), 'no script passphrase');

@@ -257,12 +257,14 @@ async fn checking_the_wording_shows_hints_keeps_every_field_and_saves_only_on_sa
     let others: Vec<(String, String)> = sent.iter().filter(|(k, _)| k != "text").cloned().collect();
     assert_eq!(hidden(form), others);
     // Nothing was stored.
-    let v: Value = a
-        .get(&format!("/api/v1/{}", &log[1..]))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let log_entries = || async {
+        a.get(&format!("/api/v1/{}", &log[1..]))
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    let v = log_entries().await;
     assert!(v["entries"].as_array().unwrap().is_empty(), "{v}");
     // "Check again" works on what the page sends; "Save" reaches the log, token and all.
     let res = post_pairs(&a, "/coach/review", &fields).await;
@@ -270,12 +272,7 @@ async fn checking_the_wording_shows_hints_keeps_every_field_and_saves_only_on_sa
     let res = post_pairs(&a, &save, &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], format!("{log}?n=log-added"));
-    let v: Value = a
-        .get(&format!("/api/v1/{}", &log[1..]))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let v = log_entries().await;
     assert_eq!(v["entries"][0]["text"], sent.last().unwrap().1);
     assert_eq!(v["entries"][0]["kind"], "did_not");
 }
