@@ -33,6 +33,18 @@ struct Destination {
     save: &'static str,
     /// The `maxlength` of the form's coached textareas (kept equal by a test).
     maxlength: usize,
+    /// Coached textareas of this form with a smaller `maxlength` than the rest.
+    narrower: &'static [(&'static str, usize)],
+}
+
+impl Destination {
+    /// The `maxlength` of the coached textarea called `name`.
+    fn maxlength_of(&self, name: &str) -> usize {
+        self.narrower
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(self.maxlength, |(_, m)| *m)
+    }
 }
 
 /// Every form with a "Check my wording" button.
@@ -41,36 +53,43 @@ const DESTINATIONS: [Destination; 7] = [
         pattern: "/spaces/{id}/log",
         save: "Add to the log",
         maxlength: 2000,
+        narrower: &[],
     },
     Destination {
         pattern: "/spaces/{id}/plans",
         save: "Propose this plan",
         maxlength: 2000,
+        narrower: &[],
     },
     Destination {
         pattern: "/spaces/{id}/checkins/answers",
         save: "Save my answers",
         maxlength: 2000,
+        narrower: &[],
     },
     Destination {
         pattern: "/spaces/{id}/tonight",
         save: "Share",
         maxlength: 300,
+        narrower: &[],
     },
     Destination {
         pattern: "/spaces/{id}/plans/{id}/debrief",
         save: "Save my debrief",
         maxlength: 2000,
+        narrower: &[],
     },
     Destination {
         pattern: "/spaces/{id}/plans/{id}/follow-ups",
         save: "Add a follow-up",
         maxlength: 500,
+        narrower: &[],
     },
     Destination {
         pattern: "/spaces/{id}/agreement",
         save: "Ask everyone to confirm",
         maxlength: 4000,
+        narrower: &[("aftercare", 2000)],
     },
 ];
 
@@ -220,7 +239,8 @@ pub async fn review(
         let chars = text.chars().count();
         // SECURITY: the helper reads at most its own limit; longer text is kept, not read.
         let checked = chars <= attune_coach::MAX_TEXT_CHARS;
-        let limit = dest.maxlength.min(attune_coach::MAX_TEXT_CHARS);
+        let maxlength = dest.maxlength_of(&name);
+        let limit = maxlength.min(attune_coach::MAX_TEXT_CHARS);
         let problem = if !checked {
             Some(format!(
                 "The helper reads up to {} characters at a time, and this is {chars}. Your words are all still here, so you can shorten them.",
@@ -243,7 +263,7 @@ pub async fn review(
             name,
             label,
             text,
-            maxlength: dest.maxlength,
+            maxlength,
             problem,
             checked,
             hints,
