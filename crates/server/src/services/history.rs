@@ -12,6 +12,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::keys::Place;
+use super::shared;
 use super::spaces::Membership;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -73,46 +74,6 @@ fn owner_of(record: &RecordRow) -> &str {
     record.owner_member_id.as_deref().unwrap_or("")
 }
 
-async fn seal_json(
-    state: &AppState,
-    m: &mut Membership,
-    place: Place<'_>,
-    body: &impl Serialize,
-) -> AppResult<Vec<u8>> {
-    let version = m.space.key_version;
-    let rk = m.keys.get(state.store.as_ref(), version).await?;
-    let json = serde_json::to_vec(body).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(m.keys.seal_with(&rk, version, place, &json))
-}
-
-/// Opens a shared envelope as JSON; `None` when this member holds no copy of the key version it
-/// was sealed under (it was written before they joined and the key has rotated since).
-async fn open_json<T: for<'de> Deserialize<'de>>(
-    state: &AppState,
-    m: &mut Membership,
-    place: Place<'_>,
-    envelope: &[u8],
-) -> AppResult<Option<T>> {
-    match m
-        .keys
-        .open(
-            state.store.as_ref(),
-            place.purpose,
-            place.table,
-            place.row,
-            place.owner,
-            envelope,
-        )
-        .await
-    {
-        Ok(plain) => serde_json::from_slice(&plain)
-            .map(Some)
-            .map_err(|e| AppError::Internal(e.into())),
-        Err(AppError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 /// The first link of a record's chain binds it to its space, id and kind.
 pub fn genesis(record: &RecordRow) -> [u8; 32] {
     chain_hash(
@@ -165,7 +126,7 @@ pub async fn next_version(
         row: &row,
         owner: owner_of(record),
     };
-    let sealed = seal_json(state, m, place, body).await?;
+    let sealed = shared::seal_json(state, m, place, body).await?;
     let mut v = VersionRow {
         record_id: record.id.clone(),
         number,
@@ -179,7 +140,7 @@ pub async fn next_version(
     Ok(v)
 }
 
-/// Opens one version; `None` if this member cannot read it (see [`open_json`]).
+/// Opens one version; `None` if this member cannot read it (see [`shared::open_json`]).
 pub async fn open_version(
     state: &AppState,
     m: &mut Membership,
@@ -193,7 +154,7 @@ pub async fn open_version(
         row: &row,
         owner: owner_of(record),
     };
-    open_json(state, m, place, &v.sealed).await
+    shared::open_json(state, m, place, &v.sealed).await
 }
 
 /// Seals a pending change's body.
@@ -210,7 +171,7 @@ pub async fn seal_change(
         row: change_id,
         owner: proposer,
     };
-    seal_json(state, m, place, body).await
+    shared::seal_json(state, m, place, body).await
 }
 
 /// Opens a pending change's body; `None` if this member cannot read it.
@@ -227,7 +188,7 @@ pub async fn open_change(
         row: change_id,
         owner: proposer,
     };
-    open_json(state, m, place, envelope).await
+    shared::open_json(state, m, place, envelope).await
 }
 
 /// Where a chain breaks.

@@ -24,5 +24,6 @@ pub mod prefs;
 pub mod reminders;
 pub mod review;
 pub mod sessions;
+pub mod shared;
 pub mod spaces;
 pub mod versions;

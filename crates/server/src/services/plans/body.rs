@@ -6,8 +6,9 @@ use attune_store::rows::PlanRow;
 use serde::{Deserialize, Serialize};
 
 use super::input::ChecklistEntry;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::services::keys::Place;
+use crate::services::shared;
 use crate::services::spaces::Membership;
 use crate::state::AppState;
 
@@ -37,6 +38,16 @@ pub struct PlanBody {
     pub when: String,
 }
 
+/// Where a plan body lives.
+fn place(plan_id: &str) -> Place<'_> {
+    Place {
+        purpose: PURPOSE,
+        table: TABLE,
+        row: plan_id,
+        owner: "",
+    }
+}
+
 /// Seals a plan body for row `plan_id` under the space's current key.
 pub async fn seal_body(
     state: &AppState,
@@ -44,16 +55,7 @@ pub async fn seal_body(
     plan_id: &str,
     body: &PlanBody,
 ) -> AppResult<Vec<u8>> {
-    let version = m.space.key_version;
-    let rk = m.keys.get(state.store.as_ref(), version).await?;
-    let json = serde_json::to_vec(body).map_err(|e| AppError::Internal(e.into()))?;
-    let place = Place {
-        purpose: PURPOSE,
-        table: TABLE,
-        row: plan_id,
-        owner: "",
-    };
-    Ok(m.keys.seal_with(&rk, version, place, &json))
+    shared::seal_json(state, m, place(plan_id), body).await
 }
 
 /// Opens a plan body; `None` when this member holds no copy of the key it was sealed under
@@ -63,22 +65,5 @@ pub async fn open_body(
     m: &mut Membership,
     row: &PlanRow,
 ) -> AppResult<Option<PlanBody>> {
-    match m
-        .keys
-        .open(
-            state.store.as_ref(),
-            PURPOSE,
-            TABLE,
-            &row.id,
-            "",
-            &row.sealed,
-        )
-        .await
-    {
-        Ok(plain) => serde_json::from_slice(&plain)
-            .map(Some)
-            .map_err(|e| AppError::Internal(e.into())),
-        Err(AppError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    }
+    shared::open_json(state, m, place(&row.id), &row.sealed).await
 }

@@ -16,6 +16,7 @@ use crate::services::inventory::catalog;
 use crate::services::keys::Place;
 use crate::services::people::People;
 use crate::services::sessions::SignedIn;
+use crate::services::shared;
 use crate::services::spaces::{Membership, membership};
 use crate::state::AppState;
 
@@ -135,24 +136,13 @@ async fn open_line(
     m: &mut Membership,
     row: &LogEntryRow,
 ) -> AppResult<Option<LogBody>> {
-    match m
-        .keys
-        .open(
-            state.store.as_ref(),
-            PURPOSE,
-            TABLE,
-            &row.id,
-            "",
-            &row.sealed,
-        )
-        .await
-    {
-        Ok(plain) => serde_json::from_slice(&plain)
-            .map(Some)
-            .map_err(|e| AppError::Internal(e.into())),
-        Err(AppError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    }
+    let place = Place {
+        purpose: PURPOSE,
+        table: TABLE,
+        row: &row.id,
+        owner: "",
+    };
+    shared::open_json(state, m, place, &row.sealed).await
 }
 
 /// Adds a line. By hand: shared at once, as mine. From a revealed debrief: the words are taken
