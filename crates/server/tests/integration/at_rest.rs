@@ -7,6 +7,8 @@ use serde_json::json;
 use crate::helpers::{Db, TestApp};
 
 const CANARIES: &[&str] = &[
+    "CANARY-WORDING-HELPER-5150",
+    "CANARY-WORDING-REVIEW-6261",
     "CanaryUserQx7",
     "canaryuserqx7",
     "CanaryPartnerZw3",
@@ -300,6 +302,31 @@ async fn fill_every_field(app: &TestApp) -> Vec<String> {
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     let csrf = a.csrf().await;
+    // The wording helper and "Check my wording" read text and store none of it (J1–J2).
+    let res = a
+        .form(
+            "/coach",
+            &[
+                ("csrf", &csrf),
+                ("text", "You never listen CANARY-WORDING-HELPER-5150"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let back = format!("/spaces/{space}/log");
+    let res = a
+        .form(
+            "/coach/review",
+            &[
+                ("csrf", &csrf),
+                ("kind", "worked"),
+                ("text", "You never listen CANARY-WORDING-REVIEW-6261"),
+                ("_coach", "text|In your words"),
+                ("_coach_back", &back),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
     let res = a
         .form(
             &format!("/spaces/{space}/calendar/title"),
