@@ -112,10 +112,20 @@ impl Model {
             .fold(0.0, f32::max)
     }
 
-    /// Probability and kind for sentence `s`, or `None` when a veto drops it.
-    fn judge(&self, doc: &Doc, s: &Sentence, feats: &mut Vec<u32>) -> Option<(f32, FlagKind)> {
+    /// Probability and kind for sentence `s`, or `None` when the probability is below `floor`
+    /// (the kind heads are then not run) or a veto drops it.
+    fn judge(
+        &self,
+        doc: &Doc,
+        s: &Sentence,
+        feats: &mut Vec<u32>,
+        floor: f32,
+    ) -> Option<(f32, FlagKind)> {
         features::extract(doc, s.range.clone(), s.question, feats);
         let p = self.p_any(feats);
+        if p < floor {
+            return None;
+        }
         let kind = self.best_kind(feats);
         (!veto::vetoed(doc, s, kind, self.vetoes)).then_some((p, kind))
     }
@@ -129,7 +139,7 @@ impl Model {
         doc.sentences
             .iter()
             .filter(|s| !s.range.is_empty())
-            .filter_map(|s| self.judge(&doc, s, &mut feats))
+            .filter_map(|s| self.judge(&doc, s, &mut feats, 0.0))
             .map(|(p, _)| p)
             .fold(0.0, f32::max)
     }
@@ -176,12 +186,9 @@ impl Model {
             if s.range.is_empty() || hits[..before].iter().any(|h| overlaps(h, s)) {
                 continue;
             }
-            let Some((p, kind)) = self.judge(doc, s, &mut feats) else {
+            let Some((_, kind)) = self.judge(doc, s, &mut feats, self.threshold) else {
                 continue;
             };
-            if p < self.threshold {
-                continue;
-            }
             // The span: the unquoted clause of this sentence the model finds most suspicious.
             let mut span: Option<(usize, usize, f32)> = None;
             for c in doc
