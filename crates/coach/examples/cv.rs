@@ -21,6 +21,22 @@ use attune_coach::{check_rules_only, model::Model};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The sets written from the wording alone, told to make them hard (Brief 2 in
+/// `tests/data/README.md`).
+const BRIEF_2: &[&str] = &[
+    "blind5",
+    "blind6",
+    "blind7",
+    "hard_blame",
+    "hard_words",
+    "hard_mix",
+    "hard_hidden",
+    "hard2_irony",
+    "hard2_kindwrap",
+    "hard2_hidden",
+    "hard2_mixed",
+];
+
 fn load(name: &str) -> Vec<Example> {
     load_set(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"),
@@ -103,6 +119,44 @@ fn folds(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) -> Ve
         .collect()
 }
 
+/// Precision/recall of rules + model over `rows` for a grid of threshold × keep.
+fn sweep(name: &str, rows: &[&Row]) {
+    println!("sweep on {name} (rules + model): threshold × keep");
+    for th in [0.6f32, 0.65, 0.68, 0.7, 0.72, 0.75, 0.8, 0.85, 0.9] {
+        let cells: Vec<String> = [0.0f32, 0.1, 0.2, 0.3, 0.4, 0.5]
+            .iter()
+            .map(|&k| {
+                let c = count(rows.iter().copied(), |r| r.both(th, k));
+                format!("k{k:<4} {:.3}/{:.3}", c.precision(), c.recall())
+            })
+            .collect();
+        println!("  t {th:.2}: {}", cells.join("  "));
+    }
+}
+
+/// The threshold × keep (fine steps) with the highest recall on `hard` (any pool) at
+/// precision `target` there, and what the same setting gives on `unseen`.
+fn best_at(target: f64, hard: &[&Row], unseen: &[&Row]) {
+    let mut best: Option<(f32, f32, Counts)> = None;
+    for ti in 50..=95 {
+        for ki in 0..=16 {
+            let (t, k) = (ti as f32 / 100.0, ki as f32 / 20.0);
+            let c = count(hard.iter().copied(), |r| r.both(t, k));
+            if c.precision() >= target && best.is_none_or(|b| c.recall() > b.2.recall()) {
+                best = Some((t, k, c));
+            }
+        }
+    }
+    if let Some((t, k, c)) = best {
+        let u = count(unseen.iter().copied(), |r| r.both(t, k));
+        println!(
+            "best on these at precision {target}: t {t:.2} keep {k:.2}: these {}  unseen {}",
+            fmt(c),
+            fmt(u)
+        );
+    }
+}
+
 fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
     let t = cfg.threshold;
     let all = folds(cfg, data, rules);
@@ -141,20 +195,39 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
         fmt(count(honest.iter().copied(), |r| r.raw >= t)),
         fmt(count(honest.iter().copied(), |r| r.both(t, cfg.keep)))
     );
+    // The sets written from the wording alone, "make them hard" (Brief 2).
+    let hard: Vec<&Row> = data
+        .iter()
+        .zip(&all)
+        .filter(|((name, _), _)| BRIEF_2.contains(name))
+        .flat_map(|(_, rows)| rows)
+        .collect();
+    println!(
+        "{:<9} {:>26} {:>26} {:>26}",
+        "hard",
+        fmt(count(hard.iter().copied(), |r| r.rules)),
+        fmt(count(hard.iter().copied(), |r| r.raw >= t)),
+        fmt(count(hard.iter().copied(), |r| r.both(t, cfg.keep)))
+    );
     println!(
         "\n\"unseen\" pools the sets the rules never saw ({}): the honest estimate for rules + model.",
         UNSEEN_BY_RULES.join(", ")
     );
-    println!("sweep on unseen (rules + model): threshold × keep");
-    for th in [0.6f32, 0.65, 0.68, 0.7, 0.72, 0.75, 0.8, 0.85, 0.9] {
-        let cells: Vec<String> = [0.0f32, 0.1, 0.2, 0.3, 0.4, 0.5]
-            .iter()
-            .map(|&k| {
-                let c = count(honest.iter().copied(), |r| r.both(th, k));
-                format!("k{k:<4} {:.3}/{:.3}", c.precision(), c.recall())
-            })
-            .collect();
-        println!("  t {th:.2}: {}", cells.join("  "));
+    sweep("unseen", &honest);
+    sweep("hard", &hard);
+    for target in [0.94, 0.95, 0.96] {
+        best_at(target, &hard, &honest);
+    }
+    // The sealed sets among them: each written by an engineer who wrote nothing else.
+    let sealed: Vec<&Row> = data
+        .iter()
+        .zip(&all)
+        .filter(|((name, _), _)| name.starts_with("blind") && BRIEF_2.contains(name))
+        .flat_map(|(_, rows)| rows)
+        .collect();
+    sweep("sealed", &sealed);
+    for target in [0.95, 0.96] {
+        best_at(target, &sealed, &honest);
     }
     println!();
     println!(
@@ -288,7 +361,17 @@ fn replay(args: &[String]) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut cfg = SHIPPED;
+    // `--vetoes N` first: try another set of vetoes (a bit mask of `Veto`s).
+    if args.first().map(String::as_str) == Some("--vetoes") {
+        let Some(v) = args.get(1).and_then(|s| s.parse().ok()) else {
+            eprintln!("--vetoes wants a bit mask (0–127)");
+            return ExitCode::FAILURE;
+        };
+        cfg.vetoes = v;
+        args.drain(..2);
+    }
     if args.first().map(String::as_str) == Some("--replay") {
         return replay(&args[1..]);
     }
@@ -305,10 +388,10 @@ fn main() -> ExitCode {
         Some("--grid") => grid(&data, &rules),
         Some("--false-alarms") => {
             // Out-of-fold lines the model flags (the rules do not) but the label says clean.
-            let all = folds(&SHIPPED, &data, &rules);
+            let all = folds(&cfg, &data, &rules);
             for ((name, ex), rows) in data.iter().zip(&all) {
                 for (e, r) in ex.iter().zip(rows) {
-                    if !r.want && !r.rules && r.vetted >= SHIPPED.threshold {
+                    if !r.want && !r.rules && r.vetted >= cfg.threshold {
                         println!("{name}\t{:.2}\t{}", r.vetted, e.text);
                     }
                 }
@@ -317,13 +400,13 @@ fn main() -> ExitCode {
         Some("--mistakes") => {
             // Out-of-fold mistakes of rules + model on one set: "FA" false alarm, "MISS" miss.
             let want = args.get(1).cloned().unwrap_or_default();
-            let all = folds(&SHIPPED, &data, &rules);
+            let all = folds(&cfg, &data, &rules);
             for ((name, ex), rows) in data.iter().zip(&all) {
                 if *name != want {
                     continue;
                 }
                 for (e, r) in ex.iter().zip(rows) {
-                    let got = r.both(SHIPPED.threshold, SHIPPED.keep);
+                    let got = r.both(cfg.threshold, cfg.keep);
                     if got != r.want {
                         let tag = if got { "FA" } else { "MISS" };
                         println!(
@@ -341,11 +424,12 @@ fn main() -> ExitCode {
                 .iter()
                 .map(|(n, _)| UNSEEN_BY_RULES.contains(n))
                 .collect();
-            objective(&SHIPPED, &data, &rules, &unseen);
+            objective(&cfg, &data, &rules, &unseen);
         }
+        Some("--brief") => report(&cfg, &data, &rules),
         None => {
-            report(&SHIPPED, &data, &rules);
-            vetoes(&SHIPPED, &data, &rules);
+            report(&cfg, &data, &rules);
+            vetoes(&cfg, &data, &rules);
         }
         Some(other) => {
             eprintln!("unknown argument {other:?}");

@@ -30,6 +30,11 @@ pub const UNSEEN_BY_RULES: &[&str] = &[
     "hard_mix",
     "hard_hidden",
     "blind6",
+    "blind7",
+    "hard2_irony",
+    "hard2_kindwrap",
+    "hard2_hidden",
+    "hard2_mixed",
 ];
 
 /// Every labelled set under `tests/data/`, in training order (the shipped model is trained

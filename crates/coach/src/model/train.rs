@@ -40,11 +40,16 @@ pub const SHIPPED: Config = Config {
     lr: 4.0,
     l2: 3e-3,
     seed: 0x5eed_c0ac,
-    threshold: 0.68,
-    keep: 0.4,
+    threshold: 0.75,
+    keep: 0.45,
     // Self-reference is off: in cross-validation it removed no false alarm and lost 26 hits
     // (martyr pressure such as "I guess I'll just sleep alone again" names only the writer).
-    vetoes: super::veto::ALL & !(super::veto::Veto::SelfReference as u8),
+    // Impersonal is off since round 8: it removed 28 false alarms but lost 157 hits, most of
+    // them blame and sarcasm that avoid naming anyone ("Nice to see the statement got hidden
+    // under the post again"); the higher threshold buys the precision back more cheaply.
+    vetoes: super::veto::ALL
+        & !(super::veto::Veto::SelfReference as u8)
+        & !(super::veto::Veto::Impersonal as u8),
 };
 
 /// Features of one labelled line: every sentence's unquoted words as one unit.

@@ -86,7 +86,7 @@ fn clean_look_alikes_stay_clean_with_the_model() {
 #[test]
 fn a_model_only_flag_has_a_span_a_kind_and_a_plain_explanation() {
     // Wording no rule knows; the model flags it.
-    let text = "Honestly, you just enjoy seeing me squirm.";
+    let text = "You get a kick out of watching me squirm.";
     assert!(check_rules_only(text).flags.is_empty());
     let a = check(text);
     assert_eq!(a.flags.len(), 1, "{:?}", a.flags);
@@ -94,7 +94,7 @@ fn a_model_only_flag_has_a_span_a_kind_and_a_plain_explanation() {
     let n = text.chars().count();
     assert!(f.start < f.end && f.end <= n);
     let flagged: String = text.chars().skip(f.start).take(f.end - f.start).collect();
-    assert!(flagged.contains("enjoy seeing me squirm"), "{flagged:?}");
+    assert!(flagged.contains("watching me squirm"), "{flagged:?}");
     assert!(!f.explanation.is_empty() && f.explanation.ends_with('.'));
     assert_eq!(f.explanation.matches(". ").count(), 0);
     assert!(a.suggestion.is_some());
