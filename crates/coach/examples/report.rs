@@ -6,10 +6,11 @@
 //! cargo run --release -p attune-coach --example report -- --set path/to/any.tsv [--mistakes any]
 //! ```
 //!
-//! Without `--set` it scores every set in `eval::sets` under `tests/data/`. `--set PATH` (repeatable) scores only the given files; the name
+//! Without `--set` it scores every set in `eval::sets` under `tests/data/`, then the sealed sets
+//! the shipped coach never trained on (`eval::SCORED_NOT_TRAINED`) and their pooled figure. `--set PATH` (repeatable) scores only the given files; the name
 //! used by `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
 
-use attune_coach::eval::{Scores, parse_tsv, score, sets as every_set};
+use attune_coach::eval::{Counts, SCORED_NOT_TRAINED, Scores, parse_tsv, score, sets as every_set};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -77,10 +78,12 @@ fn main() -> ExitCode {
     if !explicit {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
         sets = every_set()
+            .chain(SCORED_NOT_TRAINED.iter().copied())
             .map(|n| dir.join(format!("{n}.tsv")))
             .filter(|p| p.is_file())
             .collect();
     }
+    let mut sealed = Counts::default();
     for path in &sets {
         let src = match std::fs::read_to_string(path) {
             Ok(s) => s,
@@ -93,12 +96,28 @@ fn main() -> ExitCode {
         let ex = parse_tsv(&src);
         let s = score(&ex);
         print(&name, ex.len(), &s);
+        if SCORED_NOT_TRAINED.contains(&name.as_str()) {
+            sealed.tp += s.overall.tp;
+            sealed.fp += s.overall.fp;
+            sealed.fn_ += s.overall.fn_;
+        }
         if show.as_deref() == Some(name.as_str()) || show.as_deref() == Some("all") {
             for (want, got, text) in &s.mistakes {
                 println!("  want {want:?} got {got:?}: {text}");
             }
             println!();
         }
+    }
+    if sealed != Counts::default() {
+        println!(
+            "sealed sets never trained on ({}), pooled: precision {:.3} recall {:.3} ({} {} {})",
+            SCORED_NOT_TRAINED.join(", "),
+            sealed.precision(),
+            sealed.recall(),
+            sealed.tp,
+            sealed.fp,
+            sealed.fn_
+        );
     }
     ExitCode::SUCCESS
 }
