@@ -35,6 +35,10 @@ const BRIEF_2: &[&str] = &[
     "hard2_kindwrap",
     "hard2_hidden",
     "hard2_mixed",
+    "blind8",
+    "blind9",
+    "blind10",
+    "blind11",
 ];
 
 fn load(name: &str) -> Vec<Example> {

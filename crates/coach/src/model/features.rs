@@ -116,6 +116,45 @@ pub(crate) fn extract(doc: &Doc, range: Range<usize>, question: bool, out: &mut 
     }
 }
 
+/// Features of sentence `range` plus the message around it ([`context`]): what the model
+/// scores for one sentence. Training sees each labelled line as one unit with the same
+/// context, so the two agree on one-sentence messages.
+/// `context` is [`context`] of the same message, computed once per message.
+pub(crate) fn extract_in_message(
+    doc: &Doc,
+    range: Range<usize>,
+    question: bool,
+    context: &[u32],
+    out: &mut Vec<u32>,
+) {
+    extract(doc, range, question, out);
+    out.extend_from_slice(context);
+}
+
+/// Message-level features, in their own namespaces: every unquoted word of the whole
+/// message, and whether it holds an apology or warm words anywhere. "Most people would
+/// have walked out on me. You didn't." reads differently from its first sentence alone.
+pub(crate) fn context(doc: &Doc) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut apology = false;
+    let mut warm = false;
+    for i in 0..doc.toks.len() {
+        if doc.clause_of(i).is_some_and(|c| c.quoted) {
+            continue;
+        }
+        let w = doc.word(i);
+        out.push(hash(40, &[w.as_bytes()]));
+        apology |= APOLOGY.contains(&w);
+        warm |= PRAISE.contains(&w) || super::veto::is_warm(w);
+    }
+    for (name, on) in [(&b"apology"[..], apology), (b"warm", warm)] {
+        if on {
+            out.push(hash(41, &[name]));
+        }
+    }
+    out
+}
+
 /// Features of a word sequence (used directly by tests and by [`extract`]).
 pub(crate) fn extract_words(words: &[&str], question: bool, out: &mut Vec<u32>) {
     out.push(hash(0, &[b"bias"]));

@@ -103,10 +103,11 @@ impl Model {
     pub fn probability(&self, text: &str) -> f32 {
         let doc = Doc::new(text);
         let mut feats = Vec::new();
+        let ctx = features::context(&doc);
         doc.sentences
             .iter()
             .map(|s| {
-                features::extract(&doc, s.range.clone(), s.question, &mut feats);
+                features::extract_in_message(&doc, s.range.clone(), s.question, &ctx, &mut feats);
                 self.p_any(&feats)
             })
             .fold(0.0, f32::max)
@@ -118,10 +119,11 @@ impl Model {
         &self,
         doc: &Doc,
         s: &Sentence,
+        ctx: &[u32],
         feats: &mut Vec<u32>,
         floor: f32,
     ) -> Option<(f32, FlagKind)> {
-        features::extract(doc, s.range.clone(), s.question, feats);
+        features::extract_in_message(doc, s.range.clone(), s.question, ctx, feats);
         let p = self.p_any(feats);
         if p < floor {
             return None;
@@ -136,10 +138,11 @@ impl Model {
     pub fn vetted_probability(&self, text: &str) -> f32 {
         let doc = Doc::new(text);
         let mut feats = Vec::new();
+        let ctx = features::context(&doc);
         doc.sentences
             .iter()
             .filter(|s| !s.range.is_empty())
-            .filter_map(|s| self.judge(&doc, s, &mut feats, 0.0))
+            .filter_map(|s| self.judge(&doc, s, &ctx, &mut feats, 0.0))
             .map(|(p, _)| p)
             .fold(0.0, f32::max)
     }
@@ -150,11 +153,12 @@ impl Model {
         let doc = Doc::new(text);
         let hits = crate::rules::run(&doc);
         let mut feats = Vec::new();
+        let ctx = features::context(&doc);
         doc.sentences
             .iter()
             .filter(|s| hits.iter().any(|h| overlaps(h, s)))
             .map(|s| {
-                features::extract(&doc, s.range.clone(), s.question, &mut feats);
+                features::extract_in_message(&doc, s.range.clone(), s.question, &ctx, &mut feats);
                 self.p_any(&feats)
             })
             .collect()
@@ -167,11 +171,12 @@ impl Model {
             return;
         }
         let mut feats = Vec::new();
+        let ctx = features::context(doc);
         for s in &doc.sentences {
             if !hits.iter().any(|h| overlaps(h, s)) {
                 continue;
             }
-            features::extract(doc, s.range.clone(), s.question, &mut feats);
+            features::extract_in_message(doc, s.range.clone(), s.question, &ctx, &mut feats);
             if self.p_any(&feats) < self.keep {
                 hits.retain(|h| !overlaps(h, s));
             }
@@ -181,12 +186,13 @@ impl Model {
     /// Adds hits for sentences the rules left alone but the model flags.
     pub(crate) fn add_hits(&self, doc: &Doc, hits: &mut Vec<Hit>) {
         let mut feats = Vec::new();
+        let ctx = features::context(doc);
         let before = hits.len();
         for s in &doc.sentences {
             if s.range.is_empty() || hits[..before].iter().any(|h| overlaps(h, s)) {
                 continue;
             }
-            let Some((_, kind)) = self.judge(doc, s, &mut feats, self.threshold) else {
+            let Some((_, kind)) = self.judge(doc, s, &ctx, &mut feats, self.threshold) else {
                 continue;
             };
             // The span: the unquoted clause of this sentence the model finds most suspicious.

@@ -104,6 +104,11 @@ fn has_seq(words: &[&str], seq: &[&str]) -> bool {
     words.windows(seq.len()).any(|w| w == seq)
 }
 
+/// True for a word the affection veto counts as warm.
+pub(crate) fn is_warm(w: &str) -> bool {
+    WARM.contains(&w)
+}
+
 /// True when a model-only flag of `kind` on sentence `s` should be dropped.
 pub(crate) fn vetoed(doc: &Doc, s: &Sentence, kind: FlagKind, mask: u8) -> bool {
     let on = |v: Veto| mask & v as u8 != 0;
