@@ -138,14 +138,14 @@ fn sweep(name: &str, rows: &[&Row]) {
     }
 }
 
-/// The threshold × keep (fine steps) with the highest recall on `hard` (any pool) at
-/// precision `target` there, and what the same setting gives on `unseen`.
-fn best_at(target: f64, hard: &[&Row], unseen: &[&Row]) {
+/// The threshold × keep (fine steps) with the highest recall on `these` at precision
+/// `target` there, and what the same setting gives on `unseen`.
+fn best_at(target: f64, these: &[&Row], unseen: &[&Row]) {
     let mut best: Option<(f32, f32, Counts)> = None;
     for ti in 50..=95 {
         for ki in 0..=16 {
             let (t, k) = (ti as f32 / 100.0, ki as f32 / 20.0);
-            let c = count(hard.iter().copied(), |r| r.both(t, k));
+            let c = count(these.iter().copied(), |r| r.both(t, k));
             if c.precision() >= target && best.is_none_or(|b| c.recall() > b.2.recall()) {
                 best = Some((t, k, c));
             }
@@ -161,58 +161,56 @@ fn best_at(target: f64, hard: &[&Row], unseen: &[&Row]) {
     }
 }
 
-fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
+/// The out-of-fold rows of the sets whose name passes `keep`.
+fn pool<'a>(
+    data: &[(&str, Vec<Example>)],
+    all: &'a [Vec<Row>],
+    keep: impl Fn(&str) -> bool,
+) -> Vec<&'a Row> {
+    data.iter()
+        .zip(all)
+        .filter(|((name, _), _)| keep(name))
+        .flat_map(|(_, rows)| rows)
+        .collect()
+}
+
+/// One table line: rules alone, model alone and rules + model over `rows`.
+fn line(label: &str, rows: &[&Row], cfg: &Config) {
     let t = cfg.threshold;
+    let rows = || rows.iter().copied();
+    println!(
+        "{:<9} {:>26} {:>26} {:>26}",
+        label,
+        fmt(count(rows(), |r| r.rules)),
+        fmt(count(rows(), |r| r.raw >= t)),
+        fmt(count(rows(), |r| r.both(t, cfg.keep)))
+    );
+}
+
+fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
     let all = folds(cfg, data, rules);
-    println!("leave-one-set-out, threshold {t}; each cell precision/recall (tp fp fn)");
+    println!(
+        "leave-one-set-out, threshold {}; each cell precision/recall (tp fp fn)",
+        cfg.threshold
+    );
     println!(
         "{:<9} {:>26} {:>26} {:>26}",
         "held out", "rules alone", "model alone", "rules + model"
     );
     for ((name, _), rows) in data.iter().zip(&all) {
-        println!(
-            "{:<9} {:>26} {:>26} {:>26}",
-            name,
-            fmt(count(rows, |r| r.rules)),
-            fmt(count(rows, |r| r.raw >= t)),
-            fmt(count(rows, |r| r.both(t, cfg.keep)))
-        );
+        line(name, &rows.iter().collect::<Vec<_>>(), cfg);
     }
-    let pooled: Vec<&Row> = all.iter().flatten().collect();
-    println!(
-        "{:<9} {:>26} {:>26} {:>26}",
-        "pooled",
-        fmt(count(pooled.iter().copied(), |r| r.rules)),
-        fmt(count(pooled.iter().copied(), |r| r.raw >= t)),
-        fmt(count(pooled.iter().copied(), |r| r.both(t, cfg.keep)))
-    );
-    let honest: Vec<&Row> = data
-        .iter()
-        .zip(&all)
-        .filter(|((name, _), _)| UNSEEN_BY_RULES.contains(name))
-        .flat_map(|(_, rows)| rows)
-        .collect();
-    println!(
-        "{:<9} {:>26} {:>26} {:>26}",
-        "unseen",
-        fmt(count(honest.iter().copied(), |r| r.rules)),
-        fmt(count(honest.iter().copied(), |r| r.raw >= t)),
-        fmt(count(honest.iter().copied(), |r| r.both(t, cfg.keep)))
-    );
-    // The sets written from the wording alone, "make them hard" (Brief 2).
-    let hard: Vec<&Row> = data
-        .iter()
-        .zip(&all)
-        .filter(|((name, _), _)| BRIEF_2.contains(name))
-        .flat_map(|(_, rows)| rows)
-        .collect();
-    println!(
-        "{:<9} {:>26} {:>26} {:>26}",
-        "hard",
-        fmt(count(hard.iter().copied(), |r| r.rules)),
-        fmt(count(hard.iter().copied(), |r| r.raw >= t)),
-        fmt(count(hard.iter().copied(), |r| r.both(t, cfg.keep)))
-    );
+    let pooled = pool(data, &all, |_| true);
+    let honest = pool(data, &all, |n| UNSEEN_BY_RULES.contains(&n));
+    // The sets written from the wording alone, "make them hard" (Brief 2), and the
+    // sealed ones among them (each written by an engineer who wrote nothing else).
+    let hard = pool(data, &all, |n| BRIEF_2.contains(&n));
+    let sealed = pool(data, &all, |n| {
+        n.starts_with("blind") && BRIEF_2.contains(&n)
+    });
+    line("pooled", &pooled, cfg);
+    line("unseen", &honest, cfg);
+    line("hard", &hard, cfg);
     println!(
         "\n\"unseen\" pools the sets the rules never saw ({}): the honest estimate for rules + model.",
         UNSEEN_BY_RULES.join(", ")
@@ -222,13 +220,6 @@ fn report(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>]) {
     for target in [0.94, 0.95, 0.96] {
         best_at(target, &hard, &honest);
     }
-    // The sealed sets among them: each written by an engineer who wrote nothing else.
-    let sealed: Vec<&Row> = data
-        .iter()
-        .zip(&all)
-        .filter(|((name, _), _)| name.starts_with("blind") && BRIEF_2.contains(name))
-        .flat_map(|(_, rows)| rows)
-        .collect();
     sweep("sealed", &sealed);
     for target in [0.95, 0.96] {
         best_at(target, &sealed, &honest);
@@ -314,7 +305,7 @@ fn objective(cfg: &Config, data: &[(&str, Vec<Example>)], rules: &[Vec<bool>], u
     let at = |target: f64| {
         (50..=95)
             .map(|i| i as f32 / 100.0)
-            .map(|t| (t, count(&rows, |r| r.both(t, 0.0))))
+            .map(|t| (t, count(&rows, |r| r.both(t, cfg.keep))))
             .find(|(_, c)| c.precision() >= target)
             .map_or((1.0, 0.0), |(t, c)| (t, c.recall()))
     };

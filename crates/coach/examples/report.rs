@@ -6,9 +6,10 @@
 //! cargo run --release -p attune-coach --example report -- --set path/to/any.tsv [--mistakes any]
 //! ```
 //!
-//! Without `--set` it scores every set in `eval::sets` under `tests/data/`, then the sealed sets
-//! the shipped coach never trained on (`eval::SCORED_NOT_TRAINED`) and their pooled figure. `--set PATH` (repeatable) scores only the given files; the name
-//! used by `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
+//! Without `--set` it scores every set in `eval::sets` under `tests/data/`, then the sealed
+//! sets the shipped coach never trained on (`eval::SCORED_NOT_TRAINED`) and their pooled
+//! figure. `--set PATH` (repeatable) scores only the given files; the name used by
+//! `--mistakes` is the file stem (`--mistakes all` prints every set's mistakes).
 
 use attune_coach::eval::{Counts, SCORED_NOT_TRAINED, Scores, parse_tsv, score, sets as every_set};
 use std::path::{Path, PathBuf};
@@ -97,9 +98,7 @@ fn main() -> ExitCode {
         let s = score(&ex);
         print(&name, ex.len(), &s);
         if SCORED_NOT_TRAINED.contains(&name.as_str()) {
-            sealed.tp += s.overall.tp;
-            sealed.fp += s.overall.fp;
-            sealed.fn_ += s.overall.fn_;
+            sealed += s.overall;
         }
         if show.as_deref() == Some(name.as_str()) || show.as_deref() == Some("all") {
             for (want, got, text) in &s.mistakes {

@@ -100,6 +100,15 @@ pub struct Counts {
     pub fn_: usize,
 }
 
+impl std::ops::AddAssign for Counts {
+    /// Pools another set's counts into these.
+    fn add_assign(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+}
+
 impl Counts {
     /// Precision (1.0 when nothing was flagged).
     pub fn precision(&self) -> f64 {

@@ -104,8 +104,8 @@ pub struct Advice {
 /// Deterministic, offline, allocation-light. Never panics on any input. The rules flag
 /// first, and a rule flag stays unless the shipped model finds its sentence very unlikely
 /// to need a hint; a sentence the rules leave alone is flagged when the model is confident
-/// and none of the rules' guards (apology, affection, own limit, reassurance, quoting, a
-/// sentence naming nobody) objects.
+/// and none of the rules' guards it ships with (apology, affection, own limit, reassurance,
+/// quoting) objects.
 pub fn check(text: &str) -> Advice {
     check_with(text, model::shipped())
 }
@@ -120,8 +120,7 @@ pub fn check_with(text: &str, model: Option<&model::Model>) -> Advice {
     let doc = tokens::Doc::new(text);
     let mut hits = rules::run(&doc);
     if let Some(m) = model {
-        m.keep_likely(&doc, &mut hits);
-        m.add_hits(&doc, &mut hits);
+        m.revise(&doc, &mut hits);
     }
     let flags: Vec<Flag> = hits
         .iter()

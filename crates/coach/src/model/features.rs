@@ -116,10 +116,10 @@ pub(crate) fn extract(doc: &Doc, range: Range<usize>, question: bool, out: &mut 
     }
 }
 
-/// Features of sentence `range` plus the message around it ([`context`]): what the model
-/// scores for one sentence. Training sees each labelled line as one unit with the same
-/// context, so the two agree on one-sentence messages.
-/// `context` is [`context`] of the same message, computed once per message.
+/// Features of sentence `range` followed by `context` ([`context`] of the same message,
+/// built once per message): what the model scores for one sentence. Training sees each
+/// labelled line as one unit with the same context, so the two agree on one-sentence
+/// messages.
 pub(crate) fn extract_in_message(
     doc: &Doc,
     range: Range<usize>,

@@ -106,11 +106,15 @@ impl Model {
         let ctx = features::context(&doc);
         doc.sentences
             .iter()
-            .map(|s| {
-                features::extract_in_message(&doc, s.range.clone(), s.question, &ctx, &mut feats);
-                self.p_any(&feats)
-            })
+            .map(|s| self.p_sentence(&doc, s, &ctx, &mut feats))
             .fold(0.0, f32::max)
+    }
+
+    /// Probability that sentence `s`, read with its message (`ctx`, [`features::context`]),
+    /// should be flagged; leaves the sentence's features in `feats`.
+    fn p_sentence(&self, doc: &Doc, s: &Sentence, ctx: &[u32], feats: &mut Vec<u32>) -> f32 {
+        features::extract_in_message(doc, s.range.clone(), s.question, ctx, feats);
+        self.p_any(feats)
     }
 
     /// Probability and kind for sentence `s`, or `None` when the probability is below `floor`
@@ -123,8 +127,7 @@ impl Model {
         feats: &mut Vec<u32>,
         floor: f32,
     ) -> Option<(f32, FlagKind)> {
-        features::extract_in_message(doc, s.range.clone(), s.question, ctx, feats);
-        let p = self.p_any(feats);
+        let p = self.p_sentence(doc, s, ctx, feats);
         if p < floor {
             return None;
         }
@@ -157,42 +160,43 @@ impl Model {
         doc.sentences
             .iter()
             .filter(|s| hits.iter().any(|h| overlaps(h, s)))
-            .map(|s| {
-                features::extract_in_message(&doc, s.range.clone(), s.question, &ctx, &mut feats);
-                self.p_any(&feats)
-            })
+            .map(|s| self.p_sentence(&doc, s, &ctx, &mut feats))
             .collect()
+    }
+
+    /// Lets the model revise the rules' hits in `doc`: drops those in sentences it finds very
+    /// unlikely to need a hint (below [`Model::keep`]), then adds its own for sentences the
+    /// rules left alone (at or above [`Model::threshold`]). The message context is built once.
+    pub(crate) fn revise(&self, doc: &Doc, hits: &mut Vec<Hit>) {
+        let ctx = features::context(doc);
+        let mut feats = Vec::new();
+        self.keep_likely(doc, &ctx, &mut feats, hits);
+        self.add_hits(doc, &ctx, &mut feats, hits);
     }
 
     /// Drops rule hits in sentences the model finds very unlikely to need a hint
     /// (probability below [`Model::keep`]).
-    pub(crate) fn keep_likely(&self, doc: &Doc, hits: &mut Vec<Hit>) {
+    fn keep_likely(&self, doc: &Doc, ctx: &[u32], feats: &mut Vec<u32>, hits: &mut Vec<Hit>) {
         if self.keep <= 0.0 || hits.is_empty() {
             return;
         }
-        let mut feats = Vec::new();
-        let ctx = features::context(doc);
         for s in &doc.sentences {
-            if !hits.iter().any(|h| overlaps(h, s)) {
-                continue;
-            }
-            features::extract_in_message(doc, s.range.clone(), s.question, &ctx, &mut feats);
-            if self.p_any(&feats) < self.keep {
+            if hits.iter().any(|h| overlaps(h, s))
+                && self.p_sentence(doc, s, ctx, feats) < self.keep
+            {
                 hits.retain(|h| !overlaps(h, s));
             }
         }
     }
 
     /// Adds hits for sentences the rules left alone but the model flags.
-    pub(crate) fn add_hits(&self, doc: &Doc, hits: &mut Vec<Hit>) {
-        let mut feats = Vec::new();
-        let ctx = features::context(doc);
+    fn add_hits(&self, doc: &Doc, ctx: &[u32], feats: &mut Vec<u32>, hits: &mut Vec<Hit>) {
         let before = hits.len();
         for s in &doc.sentences {
             if s.range.is_empty() || hits[..before].iter().any(|h| overlaps(h, s)) {
                 continue;
             }
-            let Some((_, kind)) = self.judge(doc, s, &ctx, &mut feats, self.threshold) else {
+            let Some((_, kind)) = self.judge(doc, s, ctx, feats, self.threshold) else {
                 continue;
             };
             // The span: the unquoted clause of this sentence the model finds most suspicious.
@@ -205,7 +209,7 @@ impl Model {
             {
                 // Unscaled evidence: the clause carrying the most positive weight wins, so a
                 // short opener ("Typical,") does not beat the clause that says the thing.
-                features::extract(doc, c.range.clone(), s.question, &mut feats);
+                features::extract(doc, c.range.clone(), s.question, feats);
                 let mask = self.any.len() - 1;
                 let z: f32 = feats.iter().map(|&f| self.any[f as usize & mask]).sum();
                 if span.is_none_or(|b| z > b.2) {

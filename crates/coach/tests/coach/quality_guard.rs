@@ -81,10 +81,7 @@ fn the_sealed_sets_the_shipped_coach_never_trained_on_stay_above_target_together
     for name in SCORED_NOT_TRAINED {
         let examples = load_set(&dir, name).expect("sealed set is in tests/data");
         assert_eq!(examples.len(), 300, "{name}");
-        let o = score(&examples).overall;
-        pooled.tp += o.tp;
-        pooled.fp += o.fp;
-        pooled.fn_ += o.fn_;
+        pooled += score(&examples).overall;
     }
     assert!(
         pooled.precision() >= 0.95,
