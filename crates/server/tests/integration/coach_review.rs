@@ -307,12 +307,7 @@ async fn repeated_fields_such_as_a_plans_activities_arrive_unchanged() {
         .map(|(_, v)| v)
         .collect();
     assert_eq!(items, [ids[1].clone(), ids[0].clone()]);
-    let plans: Value = a
-        .get(&format!("/api/v1/spaces/{space}/plans"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let plans = a.get_json(&format!("/api/v1/spaces/{space}/plans")).await;
     assert!(plans.as_array().unwrap().is_empty(), "{plans}");
     let (save, fields) = review_submission(&review);
     let res = post_pairs(&a, &save, &fields).await;
@@ -322,12 +317,7 @@ async fn repeated_fields_such_as_a_plans_activities_arrive_unchanged() {
         "{}",
         res.text().await.unwrap()
     );
-    let plans: Value = a
-        .get(&format!("/api/v1/spaces/{space}/plans"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let plans = a.get_json(&format!("/api/v1/spaces/{space}/plans")).await;
     assert_eq!(plans.as_array().unwrap().len(), 1, "{plans}");
 }
 
@@ -458,12 +448,7 @@ async fn bad_review_requests_get_a_clear_4xx_and_never_a_5xx() {
         );
         assert!(res.text().await.unwrap().contains("<h1"));
     }
-    let v: Value = a
-        .get(&format!("/api/v1/spaces/{space}/log"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let v = a.get_json(&format!("/api/v1/spaces/{space}/log")).await;
     assert!(v["entries"].as_array().unwrap().is_empty());
 }
 

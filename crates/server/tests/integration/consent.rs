@@ -6,12 +6,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Person, TestApp, error_code};
 
-async fn json_of(p: &Person, path: &str) -> Value {
-    let res = p.get(path).await;
-    assert_eq!(res.status(), StatusCode::OK, "GET {path}");
-    res.json().await.unwrap()
-}
-
 async fn page(p: &Person, path: &str) -> String {
     p.client
         .get(p.url(path))
@@ -28,11 +22,11 @@ async fn withdrawal_is_immediate_for_every_member() {
     let app = TestApp::spawn().await;
     let (a, b, space) = app.couple().await;
     let pause = format!("/api/v1/spaces/{space}/pause");
-    assert_eq!(json_of(&b, &pause).await["paused"], false);
+    assert_eq!(b.get_json(&pause).await["paused"], false);
     // A pauses with an empty body: no reason, nothing else asked.
     let res = a.req(reqwest::Method::POST, &pause).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let seen = json_of(&b, &pause).await;
+    let seen = b.get_json(&pause).await;
     assert_eq!(seen["paused"], true, "B sees the pause at once");
     assert_eq!(seen["pauses"][0]["by"], "Alex");
     assert_eq!(seen["pauses"][0]["by_me"], false);
@@ -59,17 +53,17 @@ async fn withdrawal_is_immediate_for_every_member() {
         a.put(&tonight, json!({"light": "green"})).await.status(),
         StatusCode::OK
     );
-    assert_eq!(json_of(&b, &tonight).await["states"][0]["light"], "green");
+    assert_eq!(b.get_json(&tonight).await["states"][0]["light"], "green");
     assert_eq!(
         a.put(&tonight, json!({"light": "red"})).await.status(),
         StatusCode::OK
     );
-    assert_eq!(json_of(&b, &tonight).await["states"][0]["light"], "red");
+    assert_eq!(b.get_json(&tonight).await["states"][0]["light"], "red");
     assert_eq!(
         a.delete(&tonight, None).await.status(),
         StatusCode::NO_CONTENT
     );
-    assert_eq!(json_of(&b, &tonight).await["states"], json!([]));
+    assert_eq!(b.get_json(&tonight).await["states"], json!([]));
     // Invitations wait while the space is paused.
     let res = b
         .post(&format!("/api/v1/spaces/{space}/invitations"), json!({}))
@@ -87,7 +81,7 @@ async fn only_the_pauser_lifts_a_pause() {
     assert_eq!((status, code.as_str()), (StatusCode::CONFLICT, "conflict"));
     assert!(message.contains("Only the person who paused"), "{message}");
     assert_eq!(
-        json_of(&a, &pause).await["paused"],
+        a.get_json(&pause).await["paused"],
         true,
         "B could not lift A's pause"
     );
@@ -97,14 +91,14 @@ async fn only_the_pauser_lifts_a_pause() {
         a.delete(&pause, None).await.status(),
         StatusCode::NO_CONTENT
     );
-    let view = json_of(&a, &pause).await;
+    let view = a.get_json(&pause).await;
     assert_eq!(view["paused"], true);
     assert_eq!(view["pauses"][0]["by"], "Sam");
     assert_eq!(
         b.delete(&pause, None).await.status(),
         StatusCode::NO_CONTENT
     );
-    assert_eq!(json_of(&a, &pause).await["paused"], false);
+    assert_eq!(a.get_json(&pause).await["paused"], false);
     // The page form for lifting refuses someone else's pause just the same.
     assert_eq!(a.post(&pause, json!({})).await.status(), StatusCode::OK);
     let csrf = b.csrf().await;
@@ -112,7 +106,7 @@ async fn only_the_pauser_lifts_a_pause() {
         .form(&format!("/spaces/{space}/pause/lift"), &[("csrf", &csrf)])
         .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    assert_eq!(json_of(&a, &pause).await["paused"], true);
+    assert_eq!(a.get_json(&pause).await["paused"], true);
 }
 
 #[tokio::test]
@@ -137,7 +131,7 @@ async fn an_undo_within_ten_seconds_leaves_no_quiet_period_but_a_later_lift_does
     let view: Value = a.post(&pause, json!({})).await.json().await.unwrap();
     assert_eq!(view["paused"], true);
     app.clock().advance(11);
-    let view: Value = json_of(&a, &pause).await;
+    let view: Value = a.get_json(&pause).await;
     assert_eq!(view["pauses"][0]["can_undo"], false);
     assert_eq!(
         a.delete(&pause, None).await.status(),
@@ -163,13 +157,13 @@ async fn a_declined_invitation_reads_not_tonight_and_cannot_be_asked_again() {
         StatusCode::CONFLICT,
         "one open invitation at a time"
     );
-    let mine = json_of(&b, &invitations).await;
+    let mine = b.get_json(&invitations).await;
     assert_eq!(mine["sent"][0]["status"], "sent");
     let text = mine.to_string();
     for word in ["seen", "read", "expires", "delivered"] {
         assert!(!text.contains(word), "the sender never sees {word}: {text}");
     }
-    let theirs = json_of(&a, &invitations).await;
+    let theirs = a.get_json(&invitations).await;
     let id = theirs["received"][0]["id"].as_str().unwrap().to_string();
     assert_eq!(theirs["received"][0]["from"], "Sam");
     let res = a
@@ -177,11 +171,11 @@ async fn a_declined_invitation_reads_not_tonight_and_cannot_be_asked_again() {
         .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(
-        json_of(&b, &invitations).await["sent"][0]["status"],
+        b.get_json(&invitations).await["sent"][0]["status"],
         "not_tonight"
     );
     assert!(
-        json_of(&a, &invitations).await["received"]
+        a.get_json(&invitations).await["received"]
             .as_array()
             .unwrap()
             .is_empty()
@@ -201,7 +195,7 @@ async fn a_declined_invitation_reads_not_tonight_and_cannot_be_asked_again() {
         StatusCode::NO_CONTENT
     );
     // The recipient cannot answer twice, and the sender cannot answer their own.
-    let id2 = json_of(&a, &invitations).await["received"][0]["id"]
+    let id2 = a.get_json(&invitations).await["received"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -218,7 +212,7 @@ async fn a_declined_invitation_reads_not_tonight_and_cannot_be_asked_again() {
         StatusCode::NO_CONTENT
     );
     assert_eq!(
-        json_of(&b, &invitations).await["sent"][0]["status"],
+        b.get_json(&invitations).await["sent"][0]["status"],
         "accepted"
     );
 }
@@ -273,7 +267,7 @@ async fn consent_state_is_deleted_on_expiry() {
         b.put(&tonight, json!({"light": "green"})).await.status(),
         StatusCode::OK
     );
-    let view = json_of(&b, &tonight).await;
+    let view = b.get_json(&tonight).await;
     assert_eq!(view["states"].as_array().unwrap().len(), 2);
     let yellow = view["states"]
         .as_array()
@@ -297,7 +291,7 @@ async fn consent_state_is_deleted_on_expiry() {
     assert_eq!(count(db.clone()).await, 2);
     app.clock().advance(3600);
     assert_eq!(
-        json_of(&b, &tonight).await["states"]
+        b.get_json(&tonight).await["states"]
             .as_array()
             .unwrap()
             .len(),
@@ -333,18 +327,18 @@ async fn going_slower_sets_the_lowest_ceiling_until_its_setter_lifts_it() {
         b.put(&slower, json!({"ceiling": 3})).await.status(),
         StatusCode::NO_CONTENT
     );
-    assert_eq!(json_of(&b, &tonight).await["ceiling"], 2);
+    assert_eq!(b.get_json(&tonight).await["ceiling"], 2);
     // B lifting only lifts B's own.
     assert_eq!(
         b.delete(&slower, None).await.status(),
         StatusCode::NO_CONTENT
     );
-    assert_eq!(json_of(&b, &tonight).await["ceiling"], 2);
+    assert_eq!(b.get_json(&tonight).await["ceiling"], 2);
     assert_eq!(
         a.delete(&slower, None).await.status(),
         StatusCode::NO_CONTENT
     );
-    assert_eq!(json_of(&b, &tonight).await["ceiling"], Value::Null);
+    assert_eq!(b.get_json(&tonight).await["ceiling"], Value::Null);
 }
 
 #[tokio::test]
