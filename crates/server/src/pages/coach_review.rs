@@ -93,12 +93,9 @@ const DESTINATIONS: [Destination; 7] = [
     },
 ];
 
+/// True for an id as this server writes them: a UUID, lowercase and hyphenated.
 fn is_id(segment: &str) -> bool {
-    segment.len() == 36
-        && segment.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
-        })
+    uuid::Uuid::try_parse(segment).is_ok_and(|u| u.hyphenated().to_string() == segment)
 }
 
 /// The coached form `back` names and its space id, or `None` when it names anything else.
