@@ -111,12 +111,6 @@ fn review_submission(html: &str) -> (String, Vec<(String, String)>) {
     (save, fields)
 }
 
-async fn page(p: &Person, path: &str) -> String {
-    let res = p.client.get(p.url(path)).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.unwrap()
-}
-
 async fn post_pairs(p: &Person, path: &str, pairs: &[(String, String)]) -> reqwest::Response {
     p.client.post(p.url(path)).form(pairs).send().await.unwrap()
 }
@@ -132,7 +126,7 @@ fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
 /// textarea, a hints box for each, `_coach_back` = `back`; and that the review page keeps each
 /// textarea's length limit.
 async fn has_the_button(p: &Person, path: &str, back: &str) {
-    let html = page(p, path).await;
+    let html = p.get_page(path).await;
     let form = form_with(&html, "Check my wording");
     assert!(
         form.contains("formaction=\"/coach/review\" formmethod=\"post\" formnovalidate"),
@@ -224,7 +218,7 @@ async fn checking_the_wording_shows_hints_keeps_every_field_and_saves_only_on_sa
     let app = TestApp::spawn().await;
     let (a, _b, space) = app.couple().await;
     let log = format!("/spaces/{space}/log");
-    let html = page(&a, &log).await;
+    let html = a.get_page(&log).await;
     let mut body = hidden(form_with(&html, "Check my wording"));
     body.push(("kind".into(), "did_not".into()));
     body.push((
@@ -281,7 +275,7 @@ async fn checking_the_wording_shows_hints_keeps_every_field_and_saves_only_on_sa
 async fn repeated_fields_such_as_a_plans_activities_arrive_unchanged() {
     let app = TestApp::spawn_long_sessions().await;
     let (a, _b, space, ids) = matched(&app, &[(1, 0), (1, 1)]).await;
-    let html = page(&a, &format!("/spaces/{space}/plans/new")).await;
+    let html = a.get_page(&format!("/spaces/{space}/plans/new")).await;
     let mut body = hidden(form_with(&html, "Check my wording"));
     for (k, v) in [
         ("title", "Sunday evening"),
@@ -457,7 +451,7 @@ async fn a_refused_tonight_form_keeps_the_words_that_came_through_the_review() {
     // "Check my wording" skips the browser's checks, so a missing light reaches the server.
     let app = TestApp::spawn().await;
     let (a, _b, space) = app.couple().await;
-    let html = page(&a, &format!("/spaces/{space}/tonight")).await;
+    let html = a.get_page(&format!("/spaces/{space}/tonight")).await;
     let mut body = hidden(form_with(&html, "Check my wording"));
     body.push(("good".into(), "Slow & close".into()));
     body.push(("off".into(), String::new()));

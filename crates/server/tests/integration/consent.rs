@@ -4,18 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Person, TestApp, error_code};
-
-async fn page(p: &Person, path: &str) -> String {
-    p.client
-        .get(p.url(path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
+use crate::helpers::{TestApp, error_code};
 
 #[tokio::test]
 async fn withdrawal_is_immediate_for_every_member() {
@@ -37,7 +26,7 @@ async fn withdrawal_is_immediate_for_every_member() {
         format!("/spaces/{space}/tonight"),
         format!("/spaces/{space}/checkins"),
     ] {
-        let html = page(&b, &path).await;
+        let html = b.get_page(&path).await;
         assert!(
             html.contains("Alex paused this space"),
             "{path} shows the pause"
@@ -350,7 +339,7 @@ async fn the_tonight_page_works_without_javascript() {
         .form(&format!("/spaces/{space}/tonight/red"), &[("csrf", &csrf)])
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = page(&b, &format!("/spaces/{space}/tonight")).await;
+    let html = b.get_page(&format!("/spaces/{space}/tonight")).await;
     assert!(html.contains("red — not tonight"), "one tap sets red");
     let res = b
         .form(
@@ -365,7 +354,7 @@ async fn the_tonight_page_works_without_javascript() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = page(&b, &format!("/spaces/{space}/tonight")).await;
+    let html = b.get_page(&format!("/spaces/{space}/tonight")).await;
     assert!(html.contains("tea first"));
     let res = b
         .form(
@@ -382,7 +371,7 @@ async fn the_tonight_page_works_without_javascript() {
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(
-        !page(&b, &format!("/spaces/{space}/tonight"))
+        !b.get_page(&format!("/spaces/{space}/tonight"))
             .await
             .contains("tea first")
     );
@@ -391,7 +380,7 @@ async fn the_tonight_page_works_without_javascript() {
         .form(&format!("/spaces/{space}/pause"), &[("csrf", &csrf)])
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = page(&b, &format!("/spaces/{space}?n=paused")).await;
+    let html = b.get_page(&format!("/spaces/{space}?n=paused")).await;
     assert!(html.contains("You paused this space"));
     assert!(html.contains(">Undo<"), "the undo is offered at first");
 }

@@ -207,6 +207,13 @@ impl Person {
         self.req(reqwest::Method::GET, path).send().await.unwrap()
     }
 
+    /// GET a page at `path`, expect 200 and return its HTML.
+    pub async fn get_page(&self, path: &str) -> String {
+        let res = self.get(path).await;
+        assert_eq!(res.status(), reqwest::StatusCode::OK, "GET {path}");
+        res.text().await.unwrap()
+    }
+
     /// GET `path`, expect 200 and return the JSON body.
     pub async fn get_json(&self, path: &str) -> Value {
         let res = self.get(path).await;

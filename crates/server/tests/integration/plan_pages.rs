@@ -4,14 +4,8 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{Person, TestApp};
+use crate::helpers::TestApp;
 use crate::plans::{DAY, matched, plan_of};
-
-async fn page(p: &Person, path: &str) -> String {
-    let res = p.get(path).await;
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.unwrap()
-}
 
 fn location(res: &reqwest::Response) -> String {
     res.headers()["location"].to_str().unwrap().to_string()
@@ -23,10 +17,10 @@ async fn the_whole_loop_works_with_plain_forms() {
     let (a, b, space, ids) = matched(&app, &[(1, 0)]).await;
     let base = format!("/spaces/{space}");
     // The navigation leads to plans and the log.
-    let html = page(&a, &base).await;
+    let html = a.get_page(&base).await;
     assert!(html.contains(&format!("href=\"{base}/plans\"")));
     assert!(html.contains(&format!("href=\"{base}/log\"")));
-    let form = page(&a, &format!("{base}/plans/new")).await;
+    let form = a.get_page(&format!("{base}/plans/new")).await;
     assert!(form.contains(&ids[0]), "the match is offered");
     assert!(form.contains("href=\"/learn/aftercare\""));
     assert!(form.contains("href=\"/learn/first-aid\""));
@@ -90,7 +84,7 @@ async fn the_whole_loop_works_with_plain_forms() {
         .next()
         .unwrap()
         .to_string();
-    let html = page(&a, &to).await;
+    let html = a.get_page(&to).await;
     assert!(html.contains("Proposed. It goes ahead only once everyone has confirmed it"));
     assert!(
         html.contains("Sunday after dinner")
@@ -114,7 +108,7 @@ async fn the_whole_loop_works_with_plain_forms() {
     }
     assert_eq!(plan_of(&a, &space, &pid).await["status"], "confirmed");
     app.clock().advance(DAY + 3600);
-    let html = page(&b, &format!("{base}/plans/{pid}/debrief")).await;
+    let html = b.get_page(&format!("{base}/plans/{pid}/debrief")).await;
     assert!(html.contains("Was the aftercare enough for you?"));
     for (p, words) in [(&a, "Unhurried and kind"), (&b, "Feeling close")] {
         let csrf = p.csrf().await;
@@ -126,7 +120,7 @@ async fn the_whole_loop_works_with_plain_forms() {
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
     }
-    let html = page(&a, &format!("{base}/plans/{pid}/debrief")).await;
+    let html = a.get_page(&format!("{base}/plans/{pid}/debrief")).await;
     assert!(
         html.contains("Side by side")
             && html.contains("Unhurried and kind")
@@ -160,9 +154,9 @@ async fn the_whole_loop_works_with_plain_forms() {
         )
         .await;
     assert_eq!(location(&res), format!("{base}/log?n=log-waiting"));
-    let html = page(&a, &format!("{base}/log")).await;
+    let html = a.get_page(&format!("{base}/log")).await;
     assert!(html.contains("Waiting for Sam"));
-    let html = page(&b, &format!("{base}/log")).await;
+    let html = b.get_page(&format!("{base}/log")).await;
     let marker = "/consent\"";
     let before = &html[..html.find(marker).expect("Sam is asked")];
     let eid = before.rsplit('/').next().unwrap().to_string();
@@ -182,9 +176,9 @@ async fn the_whole_loop_works_with_plain_forms() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = page(&a, &format!("{base}/log")).await;
+    let html = a.get_page(&format!("{base}/log")).await;
     assert!(html.contains("Feeling close") && html.contains("How quickly time went"));
-    let filtered = page(&a, &format!("{base}/log?item={}", ids[0])).await;
+    let filtered = a.get_page(&format!("{base}/log?item={}", ids[0])).await;
     assert!(filtered.contains("Feeling close") && !filtered.contains("How quickly time went"));
     // Withdraw on a new plan, by plain form.
     let res = a
@@ -215,6 +209,6 @@ async fn the_whole_loop_works_with_plain_forms() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let html = page(&a, &format!("{base}/plans")).await;
+    let html = a.get_page(&format!("{base}/plans")).await;
     assert!(html.contains("Withdrawn") && html.contains("Debriefed"));
 }
